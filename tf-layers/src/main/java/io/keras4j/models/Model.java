@@ -1,0 +1,163 @@
+package io.keras4j.models;
+
+import io.keras4j.layers.Layer;
+import io.keras4j.layers.LayerArgs;
+import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.Weight;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.tensorflow.Result;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.types.family.TType;
+
+/**
+ * A layer made of layers that runs on its own: Keras' {@code keras.Model}.
+ *
+ * <p>A model compiles itself into one TensorFlow {@code Graph} and one {@code Session} that it
+ * owns: the first call with a new input signature (shapes and dtypes, batch size aside) adds that
+ * signature's ops to the graph; later calls only feed and fetch. Weights live in the session, so
+ * every signature shares them. Close the model to release the session.
+ *
+ * <pre>{@code
+ * try (Model model = new Functional("mlp", List.of(x), List.of(y));
+ *     TFloat32 input = TFloat32.tensorOf(Shape.of(2, 8));
+ *     Result out = model.predict(input)) {
+ *   TFloat32 y = (TFloat32) out.get(0);
+ * }
+ * }</pre>
+ */
+public abstract class Model extends Layer implements AutoCloseable {
+
+  private @Nullable ModelRuntime runtime;
+  private boolean closed;
+
+  protected Model(LayerArgs args) {
+    super(args);
+  }
+
+  /** The layers of the model, in Keras' order. */
+  public abstract List<Layer> layers();
+
+  /** Shapes and dtypes of the model's inputs; unknown dimensions are {@link Shape#UNKNOWN_SIZE}. */
+  public abstract List<TensorSpec> inputSpecs();
+
+  /** Names of the model's inputs (the names of its input layers). */
+  public abstract List<String> inputNames();
+
+  /** Names of the model's outputs (the names of the layers that produce them). */
+  public abstract List<String> outputNames();
+
+  /** Shapes and dtypes of the model's outputs. */
+  public abstract List<TensorSpec> outputSpecs();
+
+  /** The layer of this model with the given name. */
+  public Layer getLayer(String name) {
+    for (Layer l : layers()) {
+      if (l.name().equals(name)) return l;
+    }
+    throw new IllegalArgumentException(
+        "No layer named '"
+            + name
+            + "' in model '"
+            + name()
+            + "'; its layers are "
+            + layers().stream().map(Layer::name).toList());
+  }
+
+  @Override
+  public List<Weight> weights() {
+    java.util.LinkedHashSet<Weight> all = new java.util.LinkedHashSet<>(ownWeights());
+    for (Layer l : layers()) all.addAll(l.weights());
+    return List.copyOf(all);
+  }
+
+  @Override
+  public void setTrainable(boolean trainable) {
+    super.setTrainable(trainable);
+    for (Layer l : layers()) l.setTrainable(trainable);
+  }
+
+  // ---------------------------------------------------------------- running
+
+  /**
+   * Runs the model in inference mode. The inputs are in {@link #inputNames()} order; the result
+   * holds one tensor per output, in {@link #outputNames()} order, and must be closed.
+   */
+  public Result predict(Tensor... inputs) {
+    return predict(Arrays.asList(inputs));
+  }
+
+  /** Runs the model in inference mode; see {@link #predict(Tensor...)}. */
+  public Result predict(List<? extends Tensor> inputs) {
+    return runtime().predict(inputs);
+  }
+
+  /**
+   * Sets weights to the given values, in one session run. The tensors stay the caller's to close.
+   */
+  public void assignWeights(Map<Weight, ? extends Tensor> values) {
+    runtime().assign(values);
+  }
+
+  /** Reads a weight's current value; the caller closes the tensor. */
+  public <T extends TType> T readWeight(Weight weight) {
+    return runtime().read(weight);
+  }
+
+  /**
+   * Builds every layer of the model for its declared inputs, creating all weights, as Keras'
+   * {@code model.build()}. Predicting builds the model too; call this to assign weights first.
+   */
+  public final void build() {
+    List<org.tensorflow.ndarray.Shape> shapes = inputSpecs().stream().map(TensorSpec::shape).toList();
+    ensureBuilt(runtime().buildOps(), shapes, shapes.size() > 1);
+  }
+
+  /** The model's graph runtime, created on first use. */
+  protected final synchronized ModelRuntime runtime() {
+    if (closed) {
+      throw new IllegalStateException("Model '" + name() + "' is closed");
+    }
+    if (runtime == null) {
+      runtime = new ModelRuntime(this);
+    }
+    return runtime;
+  }
+
+  /** Releases the model's session and graph. The model cannot run afterwards. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (runtime != null) {
+      runtime.close();
+      runtime = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- summary
+
+  /** Keras' summary table: each layer with its output shape and parameter count, then totals. */
+  public String summary() {
+    return Summary.of(this);
+  }
+
+  /** The input specs of a concrete call: the model's, with the given tensors' known dimensions. */
+  static List<TensorSpec> signatureOf(List<TensorSpec> declared, List<? extends Tensor> inputs) {
+    List<TensorSpec> sig = new ArrayList<>(inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      Shape actual = inputs.get(i).shape();
+      Shape want = declared.get(i).shape();
+      long[] dims = actual.asArray();
+      dims[0] = Shape.UNKNOWN_SIZE; // one graph serves every batch size
+      for (int d = 1; d < dims.length && d < want.numDimensions(); d++) {
+        if (want.get(d) != Shape.UNKNOWN_SIZE) dims[d] = want.get(d);
+      }
+      sig.add(new TensorSpec(Shape.of(dims), declared.get(i).dtype()));
+    }
+    return sig;
+  }
+}
