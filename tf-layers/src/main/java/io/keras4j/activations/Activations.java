@@ -1,5 +1,6 @@
 package io.keras4j.activations;
 
+import io.keras4j.serialization.KerasRegistry;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,9 @@ public final class Activations {
   public static Optional<Activation> find(String name) {
     return Optional.ofNullable(BY_NAME.get(name));
   }
+
+  /** Registers activations that are objects rather than names (none are built in yet). */
+  public static void register(KerasRegistry.Builder b) {}
 
   /** The Keras name of a built-in activation. */
   public static Optional<String> nameOf(Activation activation) {

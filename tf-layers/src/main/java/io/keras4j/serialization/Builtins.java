@@ -1,23 +1,29 @@
 package io.keras4j.serialization;
 
-import io.keras4j.initializers.GlorotUniform;
-import io.keras4j.initializers.Zeros;
-import io.keras4j.layers.core.Dense;
-import io.keras4j.layers.core.DenseConfig;
-import io.keras4j.layers.core.InputLayer;
-import io.keras4j.layers.core.InputLayerConfig;
-import io.keras4j.serialization.ObjectType.Category;
+import io.keras4j.activations.Activations;
+import io.keras4j.constraints.Constraints;
+import io.keras4j.initializers.Initializers;
+import io.keras4j.layers.activations.ActivationLayers;
+import io.keras4j.layers.core.CoreLayers;
+import io.keras4j.regularizers.Regularizers;
+import io.keras4j.layers.merging.MergingLayers;
+import io.keras4j.layers.regularization.RegularizationLayers;
+import io.keras4j.layers.reshaping.ReshapingLayers;
 
-/** Registers every built-in layer and object, one line per class. */
+/** Every built-in family of layers and objects; each family registers its own classes. */
 final class Builtins {
 
   private Builtins() {}
 
   static void register(KerasRegistry.Builder b) {
-    b.layer(LayerType.of("InputLayer", InputLayer.class, InputLayerConfig.class, (c, a) -> new InputLayer(c, a)));
-    b.layer(LayerType.of("Dense", Dense.class, DenseConfig.class, Dense::new));
-
-    b.object(ObjectType.of(Category.INITIALIZER, "GlorotUniform", GlorotUniform.class));
-    b.object(ObjectType.of(Category.INITIALIZER, "Zeros", Zeros.class));
+    Initializers.register(b);
+    Regularizers.register(b);
+    Constraints.register(b);
+    Activations.register(b);
+    CoreLayers.register(b);
+    ActivationLayers.register(b);
+    ReshapingLayers.register(b);
+    MergingLayers.register(b);
+    RegularizationLayers.register(b);
   }
 }

@@ -1,0 +1,15 @@
+package io.keras4j.layers.core;
+
+import io.keras4j.serialization.KerasRegistry;
+import io.keras4j.serialization.LayerType;
+
+/** Registers Keras' core layers, one line per class. */
+public final class CoreLayers {
+
+  private CoreLayers() {}
+
+  public static void register(KerasRegistry.Builder b) {
+    b.layer(LayerType.of("InputLayer", InputLayer.class, InputLayerConfig.class, InputLayer::new));
+    b.layer(LayerType.of("Dense", Dense.class, DenseConfig.class, Dense::new));
+  }
+}
