@@ -35,9 +35,14 @@ class ConformanceTest {
   }
 
   static void check(KerasFixtures.Case c, Path modelFile) throws Exception {
+    check(c, modelFile, READER, c.rtol(), c.atol());
+  }
+
+  static void check(KerasFixtures.Case c, Path modelFile, ModelReader reader, double rtol, double atol)
+      throws Exception {
     Model model;
     try {
-      model = READER.read(modelFile);
+      model = reader.read(modelFile);
     } catch (UnknownObjectException e) {
       Assumptions.abort("layer not implemented yet: " + e.key());
       return;
@@ -55,8 +60,8 @@ class ConformanceTest {
                           r.get(i),
                           ref.outputs().get(i).shape(),
                           ref.outputs().get(i).values(),
-                          c.rtol(),
-                          c.atol()))
+                          rtol,
+                          atol))
               .toList();
       String report =
           results.stream().map(OutputComparison::describe).collect(Collectors.joining("\n"));
