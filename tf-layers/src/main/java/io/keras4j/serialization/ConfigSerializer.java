@@ -210,16 +210,26 @@ public final class ConfigSerializer {
       return MAPPER.readerFor(type).withAttribute(ReadContext.class, context).readValue(node);
     } catch (ConfigException e) {
       throw e;
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null && cause.getCause() != cause) {
-        if (cause.getCause() instanceof ConfigException ce) throw ce;
-        cause = cause.getCause();
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      String where = path;
+      if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+          where += r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]";
+        }
       }
-      String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      throw new ConfigException(at(path), msg, e);
-    } catch (java.io.IOException e) {
-      throw new ConfigException(at(path), e.getMessage(), e);
+      for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        if (c instanceof UnknownObjectException u) {
+          throw new UnknownObjectException(at(where), u.key(), u.getMessage());
+        }
+        if (c instanceof ConfigException ce) {
+          throw new ConfigException(at(where), ce.getMessage(), ce);
+        }
+      }
+      String msg =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+              ? j.getOriginalMessage()
+              : e.getMessage();
+      throw new ConfigException(at(where), msg, e);
     }
   }
 

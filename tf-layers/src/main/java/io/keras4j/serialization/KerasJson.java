@@ -237,15 +237,7 @@ public final class KerasJson {
       }
       ObjectType type = lookup(rc, key, n);
       if (type == null) {
-        throw JsonMappingException.from(
-            p,
-            "Unknown "
-                + label()
-                + " '"
-                + key
-                + "'; known: "
-                + rc.registry().objectKeys(category)
-                + ". Register a Java class for it in the KerasRegistry.");
+        throw unknown(rc, key);
       }
       return (T) ctxt.readTreeAsValue(config, type.javaClass());
     }
@@ -253,7 +245,7 @@ public final class KerasJson {
     Object byName(JsonParser p, ReadContext rc, String name, JsonNode n) throws IOException {
       ObjectType type = lookup(rc, name, n);
       if (type == null) {
-        throw JsonMappingException.from(p, "Unknown " + label() + " '" + name + "'");
+        throw unknown(rc, name);
       }
       try {
         return type.javaClass().getConstructor().newInstance();
@@ -274,6 +266,19 @@ public final class KerasJson {
 
     String label() {
       return category.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    UnknownObjectException unknown(ReadContext rc, String key) {
+      return new UnknownObjectException(
+          "",
+          key,
+          "Unknown "
+              + label()
+              + " '"
+              + key
+              + "'; known: "
+              + rc.registry().objectKeys(category)
+              + ". Register a Java class for it in the KerasRegistry.");
     }
   }
 
