@@ -5,9 +5,12 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.keras4j.io.h5.H5Attributes;
+import io.keras4j.io.h5.H5Safety;
 import io.keras4j.io.h5.LegacyWeights;
 import io.keras4j.io.keras.KerasArchive;
 import io.keras4j.io.keras.KerasWeights;
+import io.keras4j.layers.Shapes;
+import io.keras4j.layers.Weight;
 import io.keras4j.models.Model;
 import io.keras4j.serialization.ConfigException;
 import io.keras4j.serialization.ConfigSerializer;
@@ -15,6 +18,7 @@ import io.keras4j.serialization.KerasJson;
 import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.serialization.ReadContext;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -91,11 +95,11 @@ public final class ModelReader {
     requireFile(config);
     requireFile(weights);
     JsonNode json = readJson(config);
-    try (HdfFile h5 = openH5(weights)) {
+    try (HdfFile h5 = openH5(weights, weights)) {
       String version = textOrNull(json.get("keras_version"));
       if (version == null) version = H5Attributes.string(h5, "keras_version");
       ReadContext context = new ReadContext(registry, version, config.toString());
-      return buildAndLoad(json, context, model -> loadWeights(model, h5, weights));
+      return buildAndLoad(json, context, weights, model -> loadWeights(model, h5, weights));
     }
   }
 
@@ -103,7 +107,8 @@ public final class ModelReader {
   public void readWeights(Model model, Path weights) throws IOException {
     requireFile(weights);
     model.build();
-    try (HdfFile h5 = openH5(weights)) {
+    checkSizes(model, weights);
+    try (HdfFile h5 = openH5(weights, weights)) {
       loadWeights(model, h5, weights);
     }
   }
@@ -128,18 +133,21 @@ public final class ModelReader {
       return buildAndLoad(
           archive.config(),
           context,
+          file,
           model -> {
             if (archive.weights() != null) {
-              try (HdfFile h5 = new HdfFile(archive.weights())) {
+              try (HdfFile h5 = openH5(archive.weights(), file)) {
                 KerasWeights.load(model, h5, file, limits);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
               }
             }
           });
     }
   }
 
-  private Model readH5(Path file) {
-    try (HdfFile h5 = openH5(file)) {
+  private Model readH5(Path file) throws IOException {
+    try (HdfFile h5 = openH5(file, file)) {
       String config = H5Attributes.string(h5, "model_config");
       if (config == null) {
         throw new ModelFileException(
@@ -153,14 +161,16 @@ public final class ModelReader {
       JsonNode json = parse(config, file, "model_config");
       ReadContext context =
           new ReadContext(registry, H5Attributes.string(h5, "keras_version"), file.toString());
-      return buildAndLoad(json, context, model -> loadWeights(model, h5, file));
+      return buildAndLoad(json, context, file, model -> loadWeights(model, h5, file));
     }
   }
 
-  private static Model buildAndLoad(JsonNode config, ReadContext context, Consumer<Model> weights) {
+  private Model buildAndLoad(
+      JsonNode config, ReadContext context, Path source, Consumer<Model> weights) {
     Model model = ConfigSerializer.of(context).deserializeModel(config);
     try {
       model.build();
+      checkSizes(model, source);
       weights.accept(model);
       return model;
     } catch (RuntimeException e) {
@@ -194,11 +204,51 @@ public final class ModelReader {
     }
   }
 
-  private static HdfFile openH5(Path file) {
+  /** Opens an HDF5 file after checking its size, and refuses links and external storage. */
+  private HdfFile openH5(Path file, Path source) throws IOException {
+    if (Files.size(file) > limits.maxWeightsBytes()) {
+      throw new ModelFileException(
+          source, "is larger than the limit of " + limits.maxWeightsBytes() + " bytes");
+    }
+    HdfFile h5;
     try {
-      return new HdfFile(file);
+      h5 = new HdfFile(file);
     } catch (RuntimeException e) {
-      throw new ModelFileException(file, "is not a readable HDF5 file: " + e.getMessage(), e);
+      throw new ModelFileException(source, "is not a readable HDF5 file: " + e.getMessage(), e);
+    }
+    try {
+      H5Safety.check(h5, source);
+      return h5;
+    } catch (RuntimeException e) {
+      h5.close();
+      throw e;
+    }
+  }
+
+  /** Refuses weights beyond the limits before any of them is allocated. */
+  private void checkSizes(Model model, Path source) {
+    long total = 0;
+    for (Weight w : model.weights()) {
+      if (w.size() > limits.maxWeightElements()) {
+        throw new ModelFileException(
+            source,
+            "weight '"
+                + w.path()
+                + "' of shape "
+                + Shapes.toKeras(w.shape())
+                + " has more than the limit of "
+                + limits.maxWeightElements()
+                + " elements");
+      }
+      total += w.size();
+    }
+    if (total > limits.maxTotalWeightElements()) {
+      throw new ModelFileException(
+          source,
+          "the model has "
+              + total
+              + " weight elements, more than the limit of "
+              + limits.maxTotalWeightElements());
     }
   }
 

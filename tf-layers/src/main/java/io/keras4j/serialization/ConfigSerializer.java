@@ -83,7 +83,10 @@ public final class ConfigSerializer {
     Layer layer = deserialize(envelope, "");
     if (layer instanceof Model m) return m;
     throw new ConfigException(
-        "", "Expected a model config, found a " + envelope.path("class_name").asText() + " layer");
+        at(""),
+        "Expected a model config (Functional or Sequential), found a "
+            + envelope.path("class_name").asText()
+            + " layer");
   }
 
   /** Reads a layer or model from its envelope. */
