@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import io.keras4j.activations.Activation;
 import io.keras4j.activations.Activations;
 import io.keras4j.constraints.Constraint;
@@ -164,11 +165,20 @@ public final class KerasJson {
     }
   }
 
-  private static final class EnvelopeSerializer extends JsonSerializer<Object> {
+  private static final class EnvelopeSerializer extends JsonSerializer<Object>
+      implements ResolvableSerializer {
     private final JsonSerializer<Object> delegate;
 
     EnvelopeSerializer(JsonSerializer<Object> delegate) {
       this.delegate = delegate;
+    }
+
+    /** The wrapped bean serializer only writes its properties (nulls included) once resolved. */
+    @Override
+    public void resolve(SerializerProvider provider) throws JsonMappingException {
+      if (delegate instanceof ResolvableSerializer r) {
+        r.resolve(provider);
+      }
     }
 
     @Override
