@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.keras4j.serialization.KerasJson;
 import io.keras4j.serialization.KerasRegistry;
+import io.keras4j.serialization.UnknownObjectException;
 import io.keras4j.serialization.ReadContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -151,7 +152,8 @@ class InitializersTest {
 
   @Test
   void unknown_names_list_the_known_ones() {
-    var e = assertThrows(IOException.class, () -> read("\"glorot_uniformm\""));
-    assertTrue(e.getMessage().contains("glorot_uniformm"), e.getMessage());
+    var e = assertThrows(UnknownObjectException.class, () -> read("\"glorot_uniformm\""));
+    assertEquals("glorot_uniformm", e.key());
+    assertTrue(e.getMessage().contains("GlorotUniform"), e.getMessage());
   }
 }
