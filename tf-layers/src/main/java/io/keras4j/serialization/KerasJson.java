@@ -3,6 +3,7 @@ package io.keras4j.serialization;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import io.keras4j.activations.Activation;
 import io.keras4j.activations.Activations;
@@ -166,7 +168,7 @@ public final class KerasJson {
   }
 
   private static final class EnvelopeSerializer extends JsonSerializer<Object>
-      implements ResolvableSerializer {
+      implements ResolvableSerializer, ContextualSerializer {
     private final JsonSerializer<Object> delegate;
 
     EnvelopeSerializer(JsonSerializer<Object> delegate) {
@@ -179,6 +181,15 @@ public final class KerasJson {
       if (delegate instanceof ResolvableSerializer r) {
         r.resolve(provider);
       }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+        throws JsonMappingException {
+      if (delegate == null) return this;
+      JsonSerializer<?> d = provider.handleSecondaryContextualization(delegate, property);
+      return d == delegate ? this : new EnvelopeSerializer((JsonSerializer<Object>) d);
     }
 
     @Override
