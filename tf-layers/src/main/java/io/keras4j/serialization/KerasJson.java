@@ -28,6 +28,9 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.internal.Naming;
 import io.keras4j.layers.DTypePolicy;
 import io.keras4j.layers.Layer;
+import io.keras4j.losses.Loss;
+import io.keras4j.metrics.Metric;
+import io.keras4j.optimizers.Optimizer;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.serialization.ObjectType.Category;
 import java.io.IOException;
@@ -51,7 +54,10 @@ public final class KerasJson {
           Initializer.class, Category.INITIALIZER,
           Regularizer.class, Category.REGULARIZER,
           Constraint.class, Category.CONSTRAINT,
-          Activation.class, Category.ACTIVATION);
+          Activation.class, Category.ACTIVATION,
+          Loss.class, Category.LOSS,
+          Metric.class, Category.METRIC,
+          Optimizer.class, Category.OPTIMIZER);
 
   private KerasJson() {}
 
@@ -73,6 +79,9 @@ public final class KerasJson {
     module.addDeserializer(Regularizer.class, new ObjectDeserializer<>(Category.REGULARIZER));
     module.addDeserializer(Constraint.class, new ObjectDeserializer<>(Category.CONSTRAINT));
     module.addDeserializer(Activation.class, new ActivationDeserializer());
+    module.addDeserializer(Loss.class, new ObjectDeserializer<>(Category.LOSS));
+    module.addDeserializer(Metric.class, new ObjectDeserializer<>(Category.METRIC));
+    module.addDeserializer(Optimizer.class, new ObjectDeserializer<>(Category.OPTIMIZER));
     module.addSerializer(Layer.class, new LayerJsonSerializer());
     module.addDeserializer(Layer.class, new LayerJsonDeserializer());
     module.setSerializerModifier(new EnvelopeModifier());
