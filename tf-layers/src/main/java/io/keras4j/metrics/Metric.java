@@ -10,8 +10,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * A quantity accumulated over the batches of an epoch: Keras' {@code keras.metrics.Metric}. Its
- * state lives in variables ({@link #variables()}, in Keras' order), updated per batch and reset
- * per epoch; {@link #result} reads the value reported in {@code History}.
+ * state lives in variables ({@link #variables()}, in Keras' order), updated per batch and reset per
+ * epoch; {@link #result} reads the value reported in {@code History}.
  */
 public interface Metric {
 
