@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.internal.Naming;
 import io.keras4j.internal.OutputSpecTracer;
+import io.keras4j.regularizers.Regularizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -232,7 +233,27 @@ public abstract class Layer {
       boolean floating = TFloating.class.isAssignableFrom(x.type());
       cast.add(floating && x.type() != compute ? scoped.dtypes.cast(x, compute) : x);
     }
-    return List.copyOf(call(scoped, Collections.unmodifiableList(cast), context));
+    List<Operand<?>> outputs = List.copyOf(call(scoped, Collections.unmodifiableList(cast), context));
+    Regularizer activity = args.activityRegularizer();
+    if (activity != null && context.collectsEffects()) {
+      for (Operand<?> out : outputs) {
+        context.addLoss(activityLoss(scoped, activity, Tensors.floating(out)));
+      }
+    }
+    return outputs;
+  }
+
+  /** Keras' activity regularization: the regularizer of an output over its batch size. */
+  private static <T extends TFloating> Operand<T> activityLoss(Ops tf, Regularizer r, Operand<T> out) {
+    Operand<T> loss = r.call(tf, out);
+    if (out.shape().numDimensions() == 0) return loss;
+    Operand<T> batch =
+        tf.dtypes.cast(
+            tf.stridedSlice(
+                tf.shape(out), tf.constant(new int[] {0}), tf.constant(new int[] {1}),
+                tf.constant(new int[] {1}), org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L)),
+            out.type());
+    return tf.math.div(loss, batch);
   }
 
   /** Creates the layer's weights for inputs of the given shapes. Calls the one-input form. */
