@@ -22,6 +22,9 @@ public final class Shapes {
 
   /** Keras dimensions of a shape, {@code null} for unknown ones. */
   public static List<@Nullable Long> dims(Shape shape) {
+    if (shape.isUnknown()) {
+      throw new IllegalArgumentException("A shape of unknown rank has no dimensions");
+    }
     List<@Nullable Long> out = new ArrayList<>(shape.numDimensions());
     for (int i = 0; i < shape.numDimensions(); i++) {
       long d = shape.get(i);

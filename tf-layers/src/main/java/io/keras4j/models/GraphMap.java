@@ -102,7 +102,16 @@ record GraphMap(List<Node> nodes, List<Layer> layers) {
     computable.addAll(inputs);
     List<String> done = new ArrayList<>();
     for (Node node : ordered) {
-      if (node.isInput() && inputs.contains(node.outputs().get(0))) continue;
+      if (node.isInput() && !computable.contains(node.outputs().get(0))) {
+        throw new IllegalArgumentException(
+            "Graph disconnected: cannot find parent for tensor "
+                + node.outputs().get(0)
+                + " of input layer '"
+                + node.layer().name()
+                + "', which is not an input of the model. The following previous layers were"
+                + " accessed without issue: "
+                + done);
+      }
       for (KerasTensor x : node.inputs()) {
         if (!computable.contains(x)) {
           throw new IllegalArgumentException(

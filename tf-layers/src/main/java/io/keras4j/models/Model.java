@@ -1,5 +1,7 @@
 package io.keras4j.models;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keras4j.internal.JavaArrays;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.TensorSpec;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tensorflow.Result;
 import org.tensorflow.Tensor;
@@ -34,6 +37,7 @@ public abstract class Model extends Layer implements AutoCloseable {
 
   private @Nullable ModelRuntime runtime;
   private boolean closed;
+  private @Nullable JsonNode compileConfig;
 
   protected Model(LayerArgs args) {
     super(args);
@@ -53,6 +57,19 @@ public abstract class Model extends Layer implements AutoCloseable {
 
   /** Shapes and dtypes of the model's outputs. */
   public abstract List<TensorSpec> outputSpecs();
+
+  /**
+   * Keras' {@code compile_config} (optimizer, loss, metrics) as read from a file, if the model was
+   * saved compiled.
+   */
+  public Optional<JsonNode> compileConfig() {
+    return Optional.ofNullable(compileConfig);
+  }
+
+  /** Keeps a {@code compile_config} to write back when the model is saved. */
+  public void setCompileConfig(@Nullable JsonNode compileConfig) {
+    this.compileConfig = compileConfig == null ? null : compileConfig.deepCopy();
+  }
 
   /** The layer of this model with the given name. */
   public Layer getLayer(String name) {
@@ -94,6 +111,39 @@ public abstract class Model extends Layer implements AutoCloseable {
   /** Runs the model in inference mode; see {@link #predict(Tensor...)}. */
   public Result predict(List<? extends Tensor> inputs) {
     return runtime().predict(inputs);
+  }
+
+  /**
+   * Runs the model in inference mode on Java arrays of any rank ({@code float[][]}, {@code
+   * int[][]}, ...), one per input, and returns one array per output ({@code float[][]...} for
+   * float32 outputs), as Keras' {@code model.predict} on NumPy arrays.
+   *
+   * <pre>{@code
+   * float[][] probabilities = (float[][]) model.predictArrays(new float[][] {{0.1f, 0.2f}}).get(0);
+   * }</pre>
+   */
+  public List<Object> predictArrays(Object... inputs) {
+    List<Tensor> tensors = new ArrayList<>(inputs.length);
+    try {
+      for (Object in : inputs) tensors.add(JavaArrays.toTensor(in));
+      try (Result r = predict(tensors)) {
+        List<Object> out = new ArrayList<>(r.size());
+        for (int i = 0; i < r.size(); i++) out.add(JavaArrays.toArray(r.get(i)));
+        return out;
+      }
+    } finally {
+      tensors.forEach(Tensor::close);
+    }
+  }
+
+  /** {@link #predictArrays} for a model with one 2-D float input and one 2-D float output. */
+  public float[][] predict(float[][] input) {
+    Object out = single(predictArrays((Object) input), "outputs");
+    if (!(out instanceof float[][] f)) {
+      throw new IllegalStateException(
+          "Model '" + name() + "' does not return a 2-D float32 output; use predictArrays");
+    }
+    return f;
   }
 
   /**

@@ -49,6 +49,11 @@ final class ModelRuntime implements AutoCloseable {
     this.session = new Session(graph);
   }
 
+  /** How many input signatures have been compiled into the graph. */
+  int signatureCount() {
+    return compiled.size();
+  }
+
   Result predict(List<? extends Tensor> inputs) {
     List<TensorSpec> declared = model.inputSpecs();
     if (inputs.size() != declared.size()) {

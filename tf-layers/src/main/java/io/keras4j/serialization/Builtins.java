@@ -4,6 +4,12 @@ import io.keras4j.activations.Activations;
 import io.keras4j.constraints.Constraints;
 import io.keras4j.initializers.Initializers;
 import io.keras4j.layers.activations.ActivationLayers;
+import io.keras4j.layers.attention.AttentionLayers;
+import io.keras4j.layers.convolutional.ConvolutionalLayers;
+import io.keras4j.layers.normalization.NormalizationLayers;
+import io.keras4j.layers.pooling.PoolingLayers;
+import io.keras4j.layers.preprocessing.PreprocessingLayers;
+import io.keras4j.layers.recurrent.RecurrentLayers;
 import io.keras4j.layers.core.CoreLayers;
 import io.keras4j.regularizers.Regularizers;
 import io.keras4j.layers.merging.MergingLayers;
@@ -25,5 +31,11 @@ final class Builtins {
     ReshapingLayers.register(b);
     MergingLayers.register(b);
     RegularizationLayers.register(b);
+    ConvolutionalLayers.register(b);
+    PoolingLayers.register(b);
+    NormalizationLayers.register(b);
+    RecurrentLayers.register(b);
+    AttentionLayers.register(b);
+    PreprocessingLayers.register(b);
   }
 }

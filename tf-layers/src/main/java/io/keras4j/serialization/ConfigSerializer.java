@@ -83,7 +83,10 @@ public final class ConfigSerializer {
     Layer layer = deserialize(envelope, "");
     if (layer instanceof Model m) return m;
     throw new ConfigException(
-        "", "Expected a model config, found a " + envelope.path("class_name").asText() + " layer");
+        at(""),
+        "Expected a model config (Functional or Sequential), found a "
+            + envelope.path("class_name").asText()
+            + " layer");
   }
 
   /** Reads a layer or model from its envelope. */
@@ -99,30 +102,35 @@ public final class ConfigSerializer {
     String className = envelope.get("class_name").asText();
     JsonNode config = envelope.path("config");
     String name = config.path("name").asText(null);
-    String where = path + (name != null ? " (" + name + ")" : "");
+    String where = path + (name != null && !path.isEmpty() ? " (" + name + ")" : "");
     switch (className) {
-      case "Functional", "Model" -> {
-        return functionalFromConfig(config, where);
-      }
-      case "Sequential" -> {
-        return sequentialFromConfig(config, where);
+      case "Functional", "Model", "Sequential" -> {
+        Model model =
+            className.equals("Sequential")
+                ? sequentialFromConfig(config, where)
+                : functionalFromConfig(config, where);
+        JsonNode compile = envelope.get("compile_config");
+        if (compile != null && compile.isObject() && compile.size() > 0) {
+          model.setCompileConfig(compile);
+        }
+        return model;
       }
       default -> {}
     }
     if (!config.isObject()) {
-      throw new ConfigException(at(where + ".config"), "Expected an object, found " + abbreviate(config));
+      throw new ConfigException(at(child(where, "config")), "Expected an object, found " + abbreviate(config));
     }
     LayerType<?> type = resolve(envelope, className, name, where);
     Layer layer;
     if (type.layerClass() == InputLayer.class) {
-      InputLayerConfig c = read(config, InputLayerConfig.class, where + ".config");
+      InputLayerConfig c = read(config, InputLayerConfig.class, child(where, "config"));
       layer = new InputLayer(c);
     } else {
       ObjectNode fields = config.deepCopy();
       LayerArgs args = baseArgs(fields, where);
       fields.remove(BASE_KEYS);
       fields.remove(INPUT_KEYS);
-      Object record = read(fields, type.configClass(), where + ".config");
+      Object record = read(fields, type.configClass(), child(where, "config"));
       try {
         layer = type.create(record, args);
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -194,13 +202,13 @@ public final class ConfigSerializer {
     if (trainable != null && trainable.isBoolean()) args = args.withTrainable(trainable.asBoolean());
     JsonNode dtype = config.get("dtype");
     if (dtype != null && !dtype.isNull()) {
-      args = args.withDtype(read(dtype, DTypePolicy.class, where + ".config.dtype"));
+      args = args.withDtype(read(dtype, DTypePolicy.class, child(where, "config.dtype")));
     }
     JsonNode activity = config.get("activity_regularizer");
     if (activity != null && !activity.isNull()) {
       args =
           args.withActivityRegularizer(
-              read(activity, Regularizer.class, where + ".config.activity_regularizer"));
+              read(activity, Regularizer.class, child(where, "config.activity_regularizer")));
     }
     return args;
   }
@@ -210,21 +218,36 @@ public final class ConfigSerializer {
       return MAPPER.readerFor(type).withAttribute(ReadContext.class, context).readValue(node);
     } catch (ConfigException e) {
       throw e;
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null && cause.getCause() != cause) {
-        if (cause.getCause() instanceof ConfigException ce) throw ce;
-        cause = cause.getCause();
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      String where = path;
+      if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+          where += r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]";
+        }
       }
-      String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      throw new ConfigException(at(path), msg, e);
-    } catch (java.io.IOException e) {
-      throw new ConfigException(at(path), e.getMessage(), e);
+      for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        if (c instanceof UnknownObjectException u) {
+          throw new UnknownObjectException(at(where), u.key(), u.getMessage());
+        }
+        if (c instanceof ConfigException ce) {
+          throw new ConfigException(at(where), ce.getMessage(), ce);
+        }
+      }
+      String msg =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+              ? j.getOriginalMessage()
+              : e.getMessage();
+      throw new ConfigException(at(where), msg, e);
     }
   }
 
+  /** The source and JSON path of a value, as error messages name it. */
   private String at(String path) {
-    return path.isEmpty() ? context.source() : context.source() + " " + path;
+    return path.isEmpty() ? context.source() : context.source() + ": " + path;
+  }
+
+  private static String child(String where, String key) {
+    return where.isEmpty() ? key : where + "." + key;
   }
 
   // ------------------------------------------------------------------- functional
@@ -232,13 +255,13 @@ public final class ConfigSerializer {
   private Functional functionalFromConfig(JsonNode config, String where) {
     JsonNode layersJson = config.path("layers");
     if (!layersJson.isArray()) {
-      throw new ConfigException(at(where + ".config.layers"), "Expected a list of layers");
+      throw new ConfigException(at(child(where, "config.layers")), "Expected a list of layers");
     }
     Map<String, Layer> byName = new LinkedHashMap<>();
     Map<Layer, JsonNode> pendingNodes = new LinkedHashMap<>();
     for (int i = 0; i < layersJson.size(); i++) {
       JsonNode entry = layersJson.get(i);
-      String p = where + ".config.layers[" + i + "]";
+      String p = child(where, "config.layers[" + i + "]");
       Layer layer = deserialize(entry, p);
       String fileName = entry.path("name").asText(entry.path("config").path("name").asText());
       byName.put(fileName, layer);
@@ -260,7 +283,7 @@ public final class ConfigSerializer {
         JsonNode nodes = pendingNodes.get(layer);
         int next = done.getOrDefault(layer, 0);
         while (nodes.isArray() && next < nodes.size()) {
-          String p = where + " layer '" + e.getKey() + "'.inbound_nodes[" + next + "]";
+          String p = child(where, "config") + " layer '" + e.getKey() + "'.inbound_nodes[" + next + "]";
           CallArgs args = nodeArgs(nodes.get(next), created, p);
           if (args == null) break; // an input is not computed yet
           List<KerasTensor> out;
@@ -280,15 +303,15 @@ public final class ConfigSerializer {
       JsonNode nodes = pendingNodes.get(e.getValue());
       if (nodes.isArray() && done.getOrDefault(e.getValue(), 0) < nodes.size()) {
         throw new ConfigException(
-            at(where + " layer '" + e.getKey() + "'.inbound_nodes"),
+            at(child(where, "config") + " layer '" + e.getKey() + "'.inbound_nodes"),
             "Cannot connect the layer: an input tensor comes from a layer that is not in the model"
                 + " or from a cycle");
       }
     }
     JsonNode inputsJson = config.path("input_layers");
     JsonNode outputsJson = config.path("output_layers");
-    List<KerasTensor> inputs = historyList(inputsJson, created, where + ".config.input_layers");
-    List<KerasTensor> outputs = historyList(outputsJson, created, where + ".config.output_layers");
+    List<KerasTensor> inputs = historyList(inputsJson, created, child(where, "config.input_layers"));
+    List<KerasTensor> outputs = historyList(outputsJson, created, child(where, "config.output_layers"));
     LayerArgs args = baseArgs(config, where);
     try {
       return new Functional(
@@ -424,13 +447,13 @@ public final class ConfigSerializer {
   private Sequential sequentialFromConfig(JsonNode config, String where) {
     JsonNode layersJson = config.isArray() ? config : config.path("layers");
     if (!layersJson.isArray()) {
-      throw new ConfigException(at(where + ".config.layers"), "Expected a list of layers");
+      throw new ConfigException(at(child(where, "config.layers")), "Expected a list of layers");
     }
     LayerArgs args = config.isObject() ? baseArgs(config, where) : LayerArgs.defaults();
     List<Layer> layers = new ArrayList<>();
     for (int i = 0; i < layersJson.size(); i++) {
       JsonNode entry = layersJson.get(i);
-      String p = where + ".config.layers[" + i + "]";
+      String p = child(where, "config.layers[" + i + "]");
       if (i == 0 && !"InputLayer".equals(entry.path("class_name").asText())) {
         InputLayer in = keras2Input(entry.path("config"), p);
         if (in != null) layers.add(in);
@@ -481,6 +504,11 @@ public final class ConfigSerializer {
   }
 
   // =================================================================== writing
+
+  /** Writes a model as Keras writes {@code config.json}: the same as {@link #serialize}. */
+  public ObjectNode serializeModel(Model model) {
+    return serialize(model);
+  }
 
   /** Writes a layer or model as Keras' envelope. */
   public ObjectNode serialize(Layer layer) {
@@ -579,7 +607,10 @@ public final class ConfigSerializer {
     config.set("output_layers", histories(model.outputs(), model.singleOutput(), index));
     model.unknownConfig().forEach(config::set);
     ObjectNode env =
-        KerasJson.envelope("keras.src.models.functional", "Functional", config, null);
+        KerasJson.envelope("keras.src.models.functional", "Functional", config, "Functional");
+    // Keras' Functional.build_config: a functional model is built from its graph, not a shape.
+    env.putObject("build_config").putNull("input_shape");
+    env.set("compile_config", compileConfig(model));
     return env;
   }
 
@@ -638,7 +669,13 @@ public final class ConfigSerializer {
     if (model.hasInput()) {
       env.putObject("build_config").set("input_shape", shapeNode(model.inputSpecs().get(0).shape()));
     }
+    env.set("compile_config", compileConfig(model));
     return env;
+  }
+
+  /** Keras' {@code compile_config}: empty for a model that was never compiled. */
+  private static JsonNode compileConfig(Model model) {
+    return model.compileConfig().<JsonNode>map(JsonNode::deepCopy).orElseGet(NODES::objectNode);
   }
 
   private static String abbreviate(JsonNode n) {

@@ -1,0 +1,13 @@
+package io.keras4j.layers.attention;
+
+import io.keras4j.serialization.KerasRegistry;
+import io.keras4j.serialization.LayerType;
+
+/** Registers Keras' attention layers, one line per class. */
+public final class AttentionLayers {
+
+  private AttentionLayers() {}
+
+  public static void register(KerasRegistry.Builder b) {
+  }
+}
