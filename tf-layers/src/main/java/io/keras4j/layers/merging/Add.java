@@ -19,7 +19,7 @@ import org.tensorflow.types.family.TType;
  * <pre>{@code
  * KerasTensor a = Input.of(5);
  * KerasTensor b = Input.of(5);
- * KerasTensor sum = new Add().apply(List.of(a, b));
+ * KerasTensor sum = new Add().apply(List.of(a, b)); // (None, 5)
  * }</pre>
  */
 public final class Add extends Merge {

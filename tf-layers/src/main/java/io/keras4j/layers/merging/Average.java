@@ -22,7 +22,7 @@ import org.tensorflow.types.family.TType;
  * <pre>{@code
  * KerasTensor a = Input.of(5);
  * KerasTensor b = Input.of(5);
- * KerasTensor mean = new Average().apply(List.of(a, b));
+ * KerasTensor mean = new Average().apply(List.of(a, b)); // (None, 5)
  * }</pre>
  */
 public final class Average extends Merge {

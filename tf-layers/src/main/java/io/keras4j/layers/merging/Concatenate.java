@@ -59,7 +59,8 @@ public final class Concatenate extends Merge {
    */
   @Override
   public List<Shape> computeOutputShape(List<Shape> inputShapes) {
-    checkBatch(inputShapes);
+    // The batch axis is checked with the others below: Keras concatenates along it too.
+    checkInputs(inputShapes);
     int rank = inputShapes.get(0).numDimensions();
     for (Shape s : inputShapes) {
       if (s.numDimensions() != rank) throw mismatch(inputShapes);

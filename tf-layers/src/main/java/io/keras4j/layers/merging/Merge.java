@@ -96,16 +96,12 @@ abstract class Merge extends Layer {
     return List.of(Shape.of(withBatch));
   }
 
-  /**
-   * Checks that there is at least one input, that every rank is known and that the known batch
-   * sizes agree; returns the batch size, or unknown.
-   */
-  final long checkBatch(List<Shape> inputShapes) {
+  /** Checks that there is at least one input and that every rank is known. */
+  final void checkInputs(List<Shape> inputShapes) {
     if (inputShapes.isEmpty()) {
       throw new IllegalArgumentException(
           describe() + " should be called on a list of at least 1 input. Received 0 inputs.");
     }
-    long batch = Shape.UNKNOWN_SIZE;
     for (Shape s : inputShapes) {
       if (s.isUnknown()) {
         throw new IllegalArgumentException(
@@ -113,6 +109,16 @@ abstract class Merge extends Layer {
                 + " needs inputs of known rank. Received: input_shape="
                 + kerasShapes(inputShapes));
       }
+    }
+  }
+
+  /**
+   * Checks the inputs and that their known batch sizes agree; returns the batch size, or unknown.
+   */
+  final long checkBatch(List<Shape> inputShapes) {
+    checkInputs(inputShapes);
+    long batch = Shape.UNKNOWN_SIZE;
+    for (Shape s : inputShapes) {
       if (s.numDimensions() == 0 || s.get(0) == Shape.UNKNOWN_SIZE) continue;
       if (batch != Shape.UNKNOWN_SIZE && batch != s.get(0)) {
         throw new IllegalArgumentException(

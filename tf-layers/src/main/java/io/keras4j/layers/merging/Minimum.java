@@ -21,7 +21,7 @@ import org.tensorflow.types.TBool;
  * <pre>{@code
  * KerasTensor a = Input.of(5);
  * KerasTensor b = Input.of(5);
- * KerasTensor y = new Minimum().apply(List.of(a, b));
+ * KerasTensor y = new Minimum().apply(List.of(a, b)); // (None, 5)
  * }</pre>
  */
 public final class Minimum extends Merge {

@@ -22,7 +22,7 @@ import org.tensorflow.types.family.TType;
  * <pre>{@code
  * KerasTensor a = Input.of(5);
  * KerasTensor b = Input.of(5);
- * KerasTensor product = new Multiply().apply(List.of(a, b));
+ * KerasTensor product = new Multiply().apply(List.of(a, b)); // (None, 5)
  * }</pre>
  */
 public final class Multiply extends Merge {

@@ -20,7 +20,7 @@ import org.tensorflow.types.family.TType;
  * <pre>{@code
  * KerasTensor a = Input.of(5);
  * KerasTensor b = Input.of(5);
- * KerasTensor difference = new Subtract().apply(List.of(a, b));
+ * KerasTensor difference = new Subtract().apply(List.of(a, b)); // (None, 5)
  * }</pre>
  */
 public final class Subtract extends Merge {

@@ -14,8 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
 import io.keras4j.layers.reshaping.RepeatVector;
 import io.keras4j.layers.reshaping.RepeatVectorConfig;
 import java.util.Arrays;
@@ -136,5 +138,13 @@ class AddTest {
     assertTrue(batch.getMessage().contains("different batch sizes"), batch.getMessage());
     assertThrows(
         IllegalArgumentException.class, () -> out(spec(TInt32.class, 5), spec(TInt64.class, 5)));
+  }
+
+  @Test
+  void javadocExample() {
+    KerasTensor a = Input.of(5);
+    KerasTensor b = Input.of(5);
+    KerasTensor sum = new Add().apply(List.of(a, b)); // (None, 5)
+    assertEquals("(None, 5)", Shapes.toKeras(sum.shape()));
   }
 }

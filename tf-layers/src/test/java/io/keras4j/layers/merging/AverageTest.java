@@ -9,8 +9,11 @@ import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
@@ -59,5 +62,13 @@ class AverageTest {
   void differentiable() {
     MergingChecks.assertDifferentiable(
         new Average(), spec(TFloat32.class, 5), spec(TFloat32.class, 5), spec(TFloat32.class, 5));
+  }
+
+  @Test
+  void javadocExample() {
+    KerasTensor a = Input.of(5);
+    KerasTensor b = Input.of(5);
+    KerasTensor mean = new Average().apply(List.of(a, b)); // (None, 5)
+    assertEquals("(None, 5)", Shapes.toKeras(mean.shape()));
   }
 }

@@ -15,10 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
 import io.keras4j.layers.reshaping.Cropping1D;
 import io.keras4j.layers.reshaping.Cropping1DConfig;
+import io.keras4j.serialization.KerasJson;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,13 @@ class ConcatenateTest {
             ConcatenateConfig.of(-2),
             spec(TInt32.class, Shape.UNKNOWN_SIZE, 4),
             spec(TInt32.class, 3, 4)));
+    // Keras concatenates along the batch axis too.
+    assertEquals(
+        "(6, 3)",
+        out(
+            ConcatenateConfig.of(0),
+            new TensorSpec(Shape.of(2, 3), TFloat32.class),
+            new TensorSpec(Shape.of(4, 3), TFloat32.class)));
     assertEquals(
         "(3, 2)",
         out(
@@ -157,5 +167,19 @@ class ConcatenateTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new Concatenate(ConcatenateConfig.of(3)).computeOutputShape(List.of(a, a)));
+  }
+
+  @Test
+  void javadocExample() {
+    KerasTensor a = Input.of(2, 4);
+    KerasTensor b = Input.of(3, 4);
+    KerasTensor y = new Concatenate(ConcatenateConfig.of(1)).apply(List.of(a, b)); // (None, 5, 4)
+    assertEquals("(None, 5, 4)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        ConcatenateConfig.defaults(), KerasJson.mapper().readValue("{}", ConcatenateConfig.class));
   }
 }

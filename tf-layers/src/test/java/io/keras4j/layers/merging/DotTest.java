@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
 import io.keras4j.layers.reshaping.Permute;
 import io.keras4j.layers.reshaping.PermuteConfig;
 import io.keras4j.serialization.ConfigSerializer;
@@ -161,5 +163,13 @@ class DotTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new Dot(DotConfig.builder(2).build()).computeOutputShape(List.of(x, y, y)));
+  }
+
+  @Test
+  void javadocExample() {
+    KerasTensor a = Input.of(3, 4);
+    KerasTensor b = Input.of(5, 4);
+    KerasTensor y = new Dot(DotConfig.builder(2, 2).build()).apply(List.of(a, b)); // (None, 3, 5)
+    assertEquals("(None, 3, 5)", Shapes.toKeras(y.shape()));
   }
 }

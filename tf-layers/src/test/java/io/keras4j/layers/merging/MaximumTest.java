@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,5 +109,13 @@ class MaximumTest {
   void differentiable() {
     MergingChecks.assertDifferentiable(
         new Maximum(), spec(TFloat32.class, 3, 5), spec(TFloat32.class, 5));
+  }
+
+  @Test
+  void javadocExample() {
+    KerasTensor a = Input.of(5);
+    KerasTensor b = Input.of(5);
+    KerasTensor y = new Maximum().apply(List.of(a, b)); // (None, 5)
+    assertEquals("(None, 5)", Shapes.toKeras(y.shape()));
   }
 }

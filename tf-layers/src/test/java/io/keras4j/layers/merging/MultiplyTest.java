@@ -12,7 +12,9 @@ import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,5 +94,13 @@ class MultiplyTest {
   void differentiable() {
     MergingChecks.assertDifferentiable(
         new Multiply(), spec(TFloat32.class, 5), spec(TFloat32.class, 5));
+  }
+
+  @Test
+  void javadocExample() {
+    KerasTensor a = Input.of(5);
+    KerasTensor b = Input.of(5);
+    KerasTensor product = new Multiply().apply(List.of(a, b)); // (None, 5)
+    assertEquals("(None, 5)", Shapes.toKeras(product.shape()));
   }
 }

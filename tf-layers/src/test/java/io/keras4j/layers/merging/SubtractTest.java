@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
@@ -71,5 +73,13 @@ class SubtractTest {
             IllegalArgumentException.class,
             () -> new Subtract().computeOutputShape(List.of(s, s, s)));
     assertTrue(e.getMessage().contains("exactly 2 inputs"), e.getMessage());
+  }
+
+  @Test
+  void javadocExample() {
+    KerasTensor a = Input.of(5);
+    KerasTensor b = Input.of(5);
+    KerasTensor difference = new Subtract().apply(List.of(a, b)); // (None, 5)
+    assertEquals("(None, 5)", Shapes.toKeras(difference.shape()));
   }
 }

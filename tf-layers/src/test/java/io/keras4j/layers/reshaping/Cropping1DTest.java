@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.KerasJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,5 +98,18 @@ class Cropping1DTest {
                 new Cropping1D(Cropping1DConfig.of(2, 2))
                     .computeOutputShape(Shape.of(Shape.UNKNOWN_SIZE, 4, 3)));
     assertTrue(e.getMessage().contains("cropping=[[2, 2]]"), e.getMessage());
+  }
+
+  @Test
+  void javadocExample() {
+    Cropping1D crop = new Cropping1D(Cropping1DConfig.of(1, 2));
+    KerasTensor y = crop.apply(Input.of(8, 3)); // (None, 5, 3)
+    assertEquals("(None, 5, 3)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        Cropping1DConfig.defaults(), KerasJson.mapper().readValue("{}", Cropping1DConfig.class));
   }
 }

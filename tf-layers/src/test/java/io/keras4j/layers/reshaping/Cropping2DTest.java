@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.KerasJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,5 +118,18 @@ class Cropping2DTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new Cropping2D(LAST).computeOutputShape(Shape.of(Shape.UNKNOWN_SIZE, 1, 7, 2)));
+  }
+
+  @Test
+  void javadocExample() {
+    Cropping2D crop = new Cropping2D(Cropping2DConfig.builder().cropping(1, 0, 2, 1).build());
+    KerasTensor y = crop.apply(Input.of(6, 7, 2)); // (None, 5, 4, 2)
+    assertEquals("(None, 5, 4, 2)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        Cropping2DConfig.defaults(), KerasJson.mapper().readValue("{}", Cropping2DConfig.class));
   }
 }

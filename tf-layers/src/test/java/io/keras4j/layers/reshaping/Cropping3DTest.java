@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.KerasJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -103,5 +105,18 @@ class Cropping3DTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new Cropping3D(LAST).computeOutputShape(Shape.of(Shape.UNKNOWN_SIZE, 1, 5, 6, 2)));
+  }
+
+  @Test
+  void javadocExample() {
+    Cropping3D crop = new Cropping3D(Cropping3DConfig.builder().cropping(1, 0, 2).build());
+    KerasTensor y = crop.apply(Input.of(4, 5, 6, 2)); // (None, 2, 5, 2, 2)
+    assertEquals("(None, 2, 5, 2, 2)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        Cropping3DConfig.defaults(), KerasJson.mapper().readValue("{}", Cropping3DConfig.class));
   }
 }

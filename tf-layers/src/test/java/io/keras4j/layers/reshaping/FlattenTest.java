@@ -10,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
+import io.keras4j.serialization.KerasJson;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
@@ -88,5 +91,17 @@ class FlattenTest {
     ReshapingChecks.assertDifferentiable(
         new Flatten(FlattenConfig.builder().dataFormat("channels_first").build()),
         spec(TFloat32.class, 3, 4, 2));
+  }
+
+  @Test
+  void javadocExample() {
+    Flatten flatten = new Flatten(FlattenConfig.defaults());
+    KerasTensor y = flatten.apply(Input.of(3, 4, 2)); // (None, 24)
+    assertEquals("(None, 24)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(FlattenConfig.defaults(), KerasJson.mapper().readValue("{}", FlattenConfig.class));
   }
 }

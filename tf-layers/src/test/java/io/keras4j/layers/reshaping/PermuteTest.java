@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
@@ -92,5 +94,12 @@ class PermuteTest {
                 new Permute(PermuteConfig.of(2, 1))
                     .computeOutputShape(Shape.of(Shape.UNKNOWN_SIZE, 2, 3, 4)));
     assertTrue(rank.getMessage().contains("expected ndim=3, found ndim=4"), rank.getMessage());
+  }
+
+  @Test
+  void javadocExample() {
+    Permute permute = new Permute(PermuteConfig.of(2, 1));
+    KerasTensor y = permute.apply(Input.of(3, 4)); // (None, 4, 3)
+    assertEquals("(None, 4, 3)", Shapes.toKeras(y.shape()));
   }
 }

@@ -10,8 +10,10 @@ import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
@@ -76,5 +78,12 @@ class RepeatVectorTest {
         () ->
             new RepeatVector(RepeatVectorConfig.of(2))
                 .computeOutputShape(Shape.of(Shape.UNKNOWN_SIZE, 2, 3)));
+  }
+
+  @Test
+  void javadocExample() {
+    RepeatVector repeat = new RepeatVector(RepeatVectorConfig.of(3));
+    KerasTensor y = repeat.apply(Input.of(4)); // (None, 3, 4)
+    assertEquals("(None, 3, 4)", Shapes.toKeras(y.shape()));
   }
 }

@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
@@ -101,5 +103,12 @@ class ReshapeTest {
             new Reshape(ReshapeConfig.of(5, 2))
                 .computeOutputShape(Shape.of(Shape.UNKNOWN_SIZE, 12)));
     assertEquals(List.of(4, -1), ReshapeConfig.of(4, -1).targetShape());
+  }
+
+  @Test
+  void javadocExample() {
+    Reshape reshape = new Reshape(ReshapeConfig.of(-1, 2));
+    KerasTensor y = reshape.apply(Input.of(3, 4)); // (None, 6, 2)
+    assertEquals("(None, 6, 2)", Shapes.toKeras(y.shape()));
   }
 }

@@ -10,8 +10,11 @@ import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
+import io.keras4j.serialization.KerasJson;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
@@ -77,5 +80,19 @@ class UpSampling1DTest {
         () ->
             new UpSampling1D(UpSampling1DConfig.of(2))
                 .computeOutputShape(Shape.of(Shape.UNKNOWN_SIZE, 4)));
+  }
+
+  @Test
+  void javadocExample() {
+    UpSampling1D up = new UpSampling1D(UpSampling1DConfig.of(3));
+    KerasTensor y = up.apply(Input.of(4, 2)); // (None, 12, 2)
+    assertEquals("(None, 12, 2)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        UpSampling1DConfig.defaults(),
+        KerasJson.mapper().readValue("{}", UpSampling1DConfig.class));
   }
 }

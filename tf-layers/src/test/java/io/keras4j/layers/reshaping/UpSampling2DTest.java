@@ -13,9 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.layers.DTypePolicy;
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.KerasJson;
 import java.util.Arrays;
 import java.util.List;
@@ -183,5 +185,19 @@ class UpSampling2DTest {
     assertTrue(e.getMessage().contains("bicubic"), e.getMessage());
     assertThrows(
         IllegalArgumentException.class, () -> UpSampling2DConfig.builder().size(0, 2).build());
+  }
+
+  @Test
+  void javadocExample() {
+    UpSampling2D up = new UpSampling2D(UpSampling2DConfig.builder().size(2, 3).build());
+    KerasTensor y = up.apply(Input.of(3, 3, 2)); // (None, 6, 9, 2)
+    assertEquals("(None, 6, 9, 2)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        UpSampling2DConfig.defaults(),
+        KerasJson.mapper().readValue("{}", UpSampling2DConfig.class));
   }
 }

@@ -9,7 +9,9 @@ import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.KerasJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -76,5 +78,19 @@ class UpSampling3DTest {
   @Test
   void differentiable() {
     ReshapingChecks.assertDifferentiable(new UpSampling3D(LAST), spec(TFloat32.class, 2, 2, 2, 1));
+  }
+
+  @Test
+  void javadocExample() {
+    UpSampling3D up = new UpSampling3D(UpSampling3DConfig.builder().size(1, 2, 3).build());
+    KerasTensor y = up.apply(Input.of(2, 2, 2, 1)); // (None, 2, 4, 6, 1)
+    assertEquals("(None, 2, 4, 6, 1)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        UpSampling3DConfig.defaults(),
+        KerasJson.mapper().readValue("{}", UpSampling3DConfig.class));
   }
 }

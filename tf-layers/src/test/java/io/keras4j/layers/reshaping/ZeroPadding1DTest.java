@@ -10,7 +10,9 @@ import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.KerasJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -82,5 +84,19 @@ class ZeroPadding1DTest {
   void rejectsWhatKerasRejects() {
     assertThrows(IllegalArgumentException.class, () -> ZeroPadding1DConfig.of(-1, 1));
     ReshapingChecks.assertRejected("{\"padding\": [1, 2, 3]}", ZeroPadding1DConfig.class);
+  }
+
+  @Test
+  void javadocExample() {
+    ZeroPadding1D pad = new ZeroPadding1D(ZeroPadding1DConfig.of(2, 2));
+    KerasTensor y = pad.apply(Input.of(5, 3)); // (None, 9, 3)
+    assertEquals("(None, 9, 3)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        ZeroPadding1DConfig.defaults(),
+        KerasJson.mapper().readValue("{}", ZeroPadding1DConfig.class));
   }
 }

@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.KerasJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -104,5 +106,20 @@ class ZeroPadding2DTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new ZeroPadding2D(LAST).computeOutputShape(Shape.of(Shape.UNKNOWN_SIZE, 4, 2)));
+  }
+
+  @Test
+  void javadocExample() {
+    ZeroPadding2D pad =
+        new ZeroPadding2D(ZeroPadding2DConfig.builder().padding(1, 2, 0, 1).build());
+    KerasTensor y = pad.apply(Input.of(4, 4, 2)); // (None, 7, 5, 2)
+    assertEquals("(None, 7, 5, 2)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        ZeroPadding2DConfig.defaults(),
+        KerasJson.mapper().readValue("{}", ZeroPadding2DConfig.class));
   }
 }

@@ -9,7 +9,9 @@ import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.KerasJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,5 +86,19 @@ class ZeroPadding3DTest {
   @Test
   void rejectsWhatKerasRejects() {
     ReshapingChecks.assertRejected("{\"padding\": [1, 2]}", ZeroPadding3DConfig.class);
+  }
+
+  @Test
+  void javadocExample() {
+    ZeroPadding3D pad = new ZeroPadding3D(ZeroPadding3DConfig.builder().padding(1, 0, 2).build());
+    KerasTensor y = pad.apply(Input.of(2, 3, 4, 1)); // (None, 4, 3, 8, 1)
+    assertEquals("(None, 4, 3, 8, 1)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void missingKeysGetKerasDefaults() throws Exception {
+    assertEquals(
+        ZeroPadding3DConfig.defaults(),
+        KerasJson.mapper().readValue("{}", ZeroPadding3DConfig.class));
   }
 }
