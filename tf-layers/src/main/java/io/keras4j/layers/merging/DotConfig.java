@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.List;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Config of {@link Dot}: Keras' {@code Dot(axes, normalize=False)}.
@@ -21,7 +21,10 @@ public record DotConfig(
     @JsonProperty("axes") Axes axes, @JsonProperty("normalize") boolean normalize) {
 
   public DotConfig {
-    Objects.requireNonNull(axes, "Dot: `axes` is required, an int or a pair of ints");
+    if (axes == null) {
+      throw new IllegalArgumentException(
+          "Dot: `axes` is required, an int or a list of two ints. Received: axes=None");
+    }
   }
 
   public static Builder builder(int axes) {
@@ -104,7 +107,7 @@ public record DotConfig(
   @JsonPOJOBuilder(withPrefix = "")
   public static final class Builder {
     // Keras has no default for axes: a config without it fails validation.
-    private Axes axes;
+    private @Nullable Axes axes;
     private boolean normalize = false;
 
     /** One axis for both inputs. */
@@ -118,7 +121,7 @@ public record DotConfig(
     }
 
     @JsonProperty("axes")
-    public Builder axes(Axes axes) {
+    public Builder axes(@Nullable Axes axes) {
       this.axes = axes;
       return this;
     }

@@ -1,6 +1,7 @@
 package io.keras4j.layers.reshaping;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -18,7 +19,7 @@ final class DynamicShape {
   private final Ops tf;
   private final Operand<?> x;
   private final Shape shape;
-  private Operand<TInt64> runtime;
+  private @Nullable Operand<TInt64> runtime;
 
   private DynamicShape(Ops tf, Operand<?> x) {
     this.tf = tf;

@@ -39,7 +39,8 @@ public final class Flatten extends Layer {
     Shape out = computeOutputShape(input.shape());
     int rank = input.shape().numDimensions();
     Operand<?> x = input;
-    if (config.channelsFirst() && rank > 1) {
+    // Keras parity: channels_first moves the channel axis last first; for rank 2 that is a no-op.
+    if (config.channelsFirst() && rank > 2) {
       int[] perm = new int[rank];
       for (int i = 1; i < rank - 1; i++) perm[i] = i + 1;
       perm[rank - 1] = 1;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Config of {@link Permute}: Keras' {@code Permute(dims)}.
@@ -45,10 +46,10 @@ public record PermuteConfig(@JsonProperty("dims") List<Integer> dims) {
   /** Keras' defaults, in one place for Java callers and for configs that omit a key. */
   @JsonPOJOBuilder(withPrefix = "")
   public static final class Builder {
-    private List<Integer> dims;
+    private @Nullable List<Integer> dims;
 
     @JsonProperty("dims")
-    public Builder dims(List<Integer> dims) {
+    public Builder dims(@Nullable List<Integer> dims) {
       this.dims = dims;
       return this;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Config of {@link Reshape}: Keras' {@code Reshape(target_shape)}.
@@ -51,10 +52,10 @@ public record ReshapeConfig(@JsonProperty("target_shape") List<Integer> targetSh
   /** Keras' defaults, in one place for Java callers and for configs that omit a key. */
   @JsonPOJOBuilder(withPrefix = "")
   public static final class Builder {
-    private List<Integer> targetShape;
+    private @Nullable List<Integer> targetShape;
 
     @JsonProperty("target_shape")
-    public Builder targetShape(List<Integer> targetShape) {
+    public Builder targetShape(@Nullable List<Integer> targetShape) {
       this.targetShape = targetShape;
       return this;
     }
