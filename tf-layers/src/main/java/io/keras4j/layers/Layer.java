@@ -123,8 +123,10 @@ public abstract class Layer {
   }
 
   /**
-   * Layers this layer owns, by the attribute name Keras saves them under ({@code cell}, {@code
-   * forward_layer}, {@code query_dense}, ...), in Keras' saving order.
+   * Layers this layer owns, by the attribute name Keras saves them under in a {@code .keras} file
+   * ({@code cell}, {@code forward_layer}, {@code query_dense}, ...), in the order Keras tracks them
+   * (the order of the layer's {@code weights}: Bidirectional's forward layer before its backward
+   * layer, MultiHeadAttention's query, key, value, then output projection).
    */
   public Map<String, Layer> children() {
     return Map.of();
