@@ -209,6 +209,17 @@ public abstract class Layer {
     }
   }
 
+  /**
+   * Marks a layer without weights as built from its constructor, as Keras' {@code
+   * _build_at_init()}: {@code build} is never called and no input shapes are recorded, so the
+   * layer's config carries no {@code build_config}, as Keras writes it.
+   */
+  protected final synchronized void buildAtInit() {
+    if (buildShapes == null) {
+      buildShapes = List.of();
+    }
+  }
+
   /** Marks a layer that needs no weights as built, as Keras' {@code self.built = True}. */
   protected final synchronized void markBuilt(List<Shape> inputShapes) {
     if (buildShapes == null) {

@@ -34,6 +34,7 @@ public final class Reshape extends Layer {
   public Reshape(ReshapeConfig config, LayerArgs args) {
     super(args);
     this.config = config;
+    buildAtInit(); // Keras parity: Reshape is built in its constructor
   }
 
   @Override
