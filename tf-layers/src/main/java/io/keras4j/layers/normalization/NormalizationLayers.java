@@ -9,5 +9,11 @@ public final class NormalizationLayers {
   private NormalizationLayers() {}
 
   public static void register(KerasRegistry.Builder b) {
+    b.layer(
+        LayerType.of(
+            "BatchNormalization",
+            BatchNormalization.class,
+            BatchNormalizationConfig.class,
+            BatchNormalization::new));
   }
 }
