@@ -154,7 +154,7 @@ public final class BatchNormalization extends Layer {
       // session ran them when they were created).
       y = tf.withControlDependencies(updates).identity(y);
     }
-    return NormalizationOps.castTo(tf, y, computeType());
+    return NormalizationOps.castTo(tf, y, NormalizationOps.floatingType(dtypePolicy()));
   }
 
   /** The batch's mean and variance per feature, over the unmasked positions if there is a mask. */
@@ -202,11 +202,6 @@ public final class BatchNormalization extends Layer {
     return tf.assignVariableOp(
         weight.handle(tf),
         NormalizationOps.castTo(tf, value, weight.dtype().asSubclass(TFloating.class)));
-  }
-
-  @SuppressWarnings("unchecked")
-  private Class<? extends TFloating> computeType() {
-    return (Class<? extends TFloating>) dtypePolicy().computeDtype();
   }
 
   @Override

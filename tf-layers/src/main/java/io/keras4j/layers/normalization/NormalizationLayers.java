@@ -15,5 +15,29 @@ public final class NormalizationLayers {
             BatchNormalization.class,
             BatchNormalizationConfig.class,
             BatchNormalization::new));
+    b.layer(
+        LayerType.of(
+            "LayerNormalization",
+            LayerNormalization.class,
+            LayerNormalizationConfig.class,
+            LayerNormalization::new));
+    b.layer(
+        LayerType.of(
+            "GroupNormalization",
+            GroupNormalization.class,
+            GroupNormalizationConfig.class,
+            GroupNormalization::new));
+    b.layer(
+        LayerType.of(
+            "UnitNormalization",
+            UnitNormalization.class,
+            UnitNormalizationConfig.class,
+            UnitNormalization::new));
+    b.layer(
+        LayerType.of(
+            "RMSNormalization",
+            RMSNormalization.class,
+            RMSNormalizationConfig.class,
+            RMSNormalization::new));
   }
 }

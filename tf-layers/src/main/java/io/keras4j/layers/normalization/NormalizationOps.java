@@ -1,5 +1,6 @@
 package io.keras4j.layers.normalization;
 
+import io.keras4j.layers.DTypePolicy;
 import io.keras4j.layers.Tensors;
 import io.keras4j.layers.Weight;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
+import org.tensorflow.types.family.TType;
 
 /** The ops the normalization layers share: statistics over axes, upcasting, scalars. */
 final class NormalizationOps {
@@ -40,6 +42,17 @@ final class NormalizationOps {
   /** {@code x} cast to {@code type} unless it already has it. */
   static <T extends TFloating> Operand<T> castTo(Ops tf, Operand<?> x, Class<T> type) {
     return x.type() == type ? Tensors.as(x, type) : tf.dtypes.cast(x, type);
+  }
+
+  /** The floating dtype a layer's outputs are cast to: its policy's compute dtype. */
+  static Class<? extends TFloating> floatingType(DTypePolicy policy) {
+    Class<? extends TType> type = policy.computeDtype();
+    if (!TFloating.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException(
+          "A normalization layer computes in a floating dtype, received dtype policy "
+              + policy.name());
+    }
+    return type.asSubclass(TFloating.class);
   }
 
   /** A weight's value in the computation's dtype. */
