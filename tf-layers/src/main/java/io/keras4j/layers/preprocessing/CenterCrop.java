@@ -112,10 +112,7 @@ public final class CenterCrop extends Layer {
 
   /** {@code (size - target) // 2} of one dimension of a shape, as Keras' floor division. */
   private static Operand<TInt32> start(Ops tf, Operand<TInt32> shape, int axis, int target) {
-    Operand<TInt32> size =
-        tf.reshape(
-            tf.slice(shape, tf.constant(new int[] {axis}), tf.constant(new int[] {1})),
-            tf.constant(new int[0]));
+    Operand<TInt32> size = Images.element(tf, shape, axis);
     return tf.math.floorDiv(tf.math.sub(size, tf.constant(target)), tf.constant(2));
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.image.ResizeBicubic;
 import org.tensorflow.op.image.ResizeBilinear;
@@ -44,10 +45,9 @@ final class Images {
     return new Size(element(tf, shape, rank - 3), element(tf, shape, rank - 2));
   }
 
-  private static Operand<TInt32> element(Ops tf, Operand<TInt32> vector, int i) {
-    return tf.reshape(
-        tf.slice(vector, tf.constant(new int[] {i}), tf.constant(new int[] {1})),
-        tf.constant(new int[0]));
+  /** Element {@code i} of an int32 vector, as a scalar. */
+  static Operand<TInt32> element(Ops tf, Operand<TInt32> vector, int i) {
+    return tf.stridedSlice(vector, Indices.at(i));
   }
 
   /** {@code int32(float32(numerator) / denominator)}, as Keras' TensorFlow backend computes it. */
@@ -90,13 +90,17 @@ final class Images {
       Operand<TInt32> left,
       Operand<TInt32> height,
       Operand<TInt32> width) {
-    boolean batched = images.shape().numDimensions() == 4;
+    Shape s = images.shape();
+    boolean batched = s.numDimensions() == 4;
     Operand<TInt32> zero = tf.constant(0);
-    Operand<TInt32> all = tf.constant(-1);
+    // Static sizes where known (-1, "to the end", otherwise) keep the output's static shape.
+    Operand<TInt32> channels = tf.constant((int) s.get(s.numDimensions() - 1));
     List<Operand<TInt32>> begin =
         batched ? List.of(zero, top, left, zero) : List.of(top, left, zero);
     List<Operand<TInt32>> sizes =
-        batched ? List.of(all, height, width, all) : List.of(height, width, all);
+        batched
+            ? List.of(tf.constant((int) s.get(0)), height, width, channels)
+            : List.of(height, width, channels);
     return tf.slice(images, tf.stack(begin), tf.stack(sizes));
   }
 
@@ -124,7 +128,26 @@ final class Images {
             ? List.of(zeros, rows, columns, zeros)
             : List.of(rows, columns, zeros);
     Operand<T> fill = tf.dtypes.cast(tf.constant(fillValue), images.type());
-    return tf.pad(images, tf.stack(paddings), fill);
+    Operand<T> padded = tf.pad(images, tf.stack(paddings), fill);
+    // Padding by computed amounts loses every static dimension; a reshape to the same shape
+    // restores the batch and channel ones (an unknown batch is the reshape's one -1).
+    Shape shape = images.shape();
+    Operand<TInt32> two = tf.constant(2);
+    Operand<TInt32> height = tf.math.add(s.height(), tf.math.mul(two, top));
+    Operand<TInt32> width = tf.math.add(s.width(), tf.math.mul(two, left));
+    int rank = shape.numDimensions();
+    Operand<TInt32> channels = dimension(tf, padded, rank - 1);
+    List<Operand<TInt32>> dims =
+        rank == 4
+            ? List.of(tf.constant((int) shape.get(0)), height, width, channels)
+            : List.of(height, width, channels);
+    return tf.reshape(padded, tf.stack(dims));
+  }
+
+  /** Dimension {@code i} of {@code x}: a constant where it is statically known. */
+  private static Operand<TInt32> dimension(Ops tf, Operand<?> x, int i) {
+    long d = x.shape().get(i);
+    return d == Shape.UNKNOWN_SIZE ? element(tf, tf.shape(x), i) : tf.constant((int) d);
   }
 
   /**

@@ -17,7 +17,9 @@ public record RescalingConfig(
     @JsonProperty("scale") ConstantArray scale, @JsonProperty("offset") ConstantArray offset) {
 
   public RescalingConfig {
-    Objects.requireNonNull(scale, "Rescaling needs a `scale`");
+    if (scale == null) {
+      throw new IllegalArgumentException("Rescaling needs a `scale`; received none");
+    }
     Objects.requireNonNull(offset, "offset");
   }
 
