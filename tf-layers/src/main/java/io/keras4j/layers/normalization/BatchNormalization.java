@@ -25,7 +25,9 @@ import org.tensorflow.types.family.TFloating;
  * <p>{@code y = (x - mean) * (rsqrt(variance + epsilon) * gamma) + beta}, where {@code mean} and
  * {@code variance} are the moving statistics in inference, and the statistics of the batch (over
  * every axis but {@code axis}) when called with {@code training} on a trainable layer. Training
- * also moves the statistics: {@code moving = moving * momentum + batch * (1 - momentum)}.
+ * also moves the statistics: {@code moving = moving * momentum + batch * (1 - momentum)}, handed to
+ * the training step through {@link CallContext#addUpdate} (an eager session runs them at once; a
+ * training call outside a step ties them to the output).
  *
  * <p>Input and output of any rank, same shape. Weights, each of shape {@code (input_shape[axis],)}:
  * {@code gamma} (when {@code scale}), {@code beta} (when {@code center}), then the non-trainable
@@ -150,9 +152,14 @@ public final class BatchNormalization extends Layer {
       y = tf.math.add(y, reshape ? NormalizationOps.broadcastable(tf, b, rank, axes) : b);
     }
     if (!updates.isEmpty() && !tf.scope().env().isEager()) {
-      // The graph runs the moving-statistics updates whenever it computes the output (an eager
-      // session ran them when they were created).
-      y = tf.withControlDependencies(updates).identity(y);
+      if (context.collectsEffects()) {
+        // A training step runs the updates with the step.
+        updates.forEach(context::addUpdate);
+      } else {
+        // A training call outside a step moves the statistics whenever its output is computed,
+        // as calling Keras' layer with training=True does.
+        y = tf.withControlDependencies(updates).identity(y);
+      }
     }
     return NormalizationOps.castTo(tf, y, NormalizationOps.floatingType(dtypePolicy()));
   }

@@ -38,6 +38,8 @@ public final class UnitNormalization extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
+    // Keras parity: built at init, so Keras writes no build_config for it.
+    buildAtInit();
   }
 
   @Override

@@ -107,6 +107,17 @@ final class NormalizationChecks {
    */
   static Run run(
       Layer layer, TFloat32 x, CallContext context, @Nullable Tensor mask, String... after) {
+    return run(layer, x, context, null, mask, after);
+  }
+
+  /** {@link #run}, with the context of a training step collecting into {@code effects}. */
+  static Run run(
+      Layer layer,
+      TFloat32 x,
+      CallContext context,
+      CallContext.@Nullable Effects effects,
+      @Nullable Tensor mask,
+      String... after) {
     try (Graph g = new Graph();
         Session session = new Session(g)) {
       Ops tf = Ops.create(g);
@@ -122,6 +133,8 @@ final class NormalizationChecks {
       }
       init.run();
       Session.Runner runner = session.runner().feed(in, x).fetch(y);
+      // As a training step does, run the updates the context collected along with the output.
+      if (effects != null) effects.updates().forEach(runner::addTarget);
       if (m != null) runner.feed(m, mask);
       float[] output;
       try (Result r = runner.run()) {
