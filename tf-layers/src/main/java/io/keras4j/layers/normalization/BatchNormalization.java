@@ -36,7 +36,7 @@ import org.tensorflow.types.family.TFloating;
  * <pre>{@code
  * BatchNormalization bn =
  *     new BatchNormalization(BatchNormalizationConfig.builder().axis(1).center(false).build());
- * KerasTensor y = bn.apply(Input.of(3, 4, 4));
+ * KerasTensor y = bn.apply(Input.of(3, 4, 4)); // (None, 3, 4, 4)
  * }</pre>
  */
 public final class BatchNormalization extends Layer {

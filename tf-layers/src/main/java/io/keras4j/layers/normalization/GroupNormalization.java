@@ -31,7 +31,7 @@ import org.tensorflow.types.family.TFloating;
  * <pre>{@code
  * GroupNormalization norm =
  *     new GroupNormalization(GroupNormalizationConfig.builder().groups(2).build());
- * KerasTensor y = norm.apply(Input.of(5, 6));
+ * KerasTensor y = norm.apply(Input.of(5, 6)); // (None, 5, 6)
  * }</pre>
  */
 public final class GroupNormalization extends Layer {

@@ -27,7 +27,7 @@ import org.tensorflow.types.family.TFloating;
  * <pre>{@code
  * LayerNormalization norm =
  *     new LayerNormalization(LayerNormalizationConfig.builder().axis(Axes.list(1, 2)).build());
- * KerasTensor y = norm.apply(Input.of(4, 6));
+ * KerasTensor y = norm.apply(Input.of(4, 6)); // (None, 4, 6)
  * }</pre>
  */
 public final class LayerNormalization extends Layer {

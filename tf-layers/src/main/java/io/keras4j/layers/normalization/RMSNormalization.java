@@ -24,7 +24,7 @@ import org.tensorflow.types.family.TFloating;
  *
  * <pre>{@code
  * RMSNormalization norm = new RMSNormalization(RMSNormalizationConfig.builder().build());
- * KerasTensor y = norm.apply(Input.of(4, 6));
+ * KerasTensor y = norm.apply(Input.of(4, 6)); // (None, 4, 6)
  * }</pre>
  */
 public final class RMSNormalization extends Layer {

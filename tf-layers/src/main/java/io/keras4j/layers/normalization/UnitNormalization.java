@@ -20,7 +20,7 @@ import org.tensorflow.types.family.TFloating;
  *
  * <pre>{@code
  * UnitNormalization norm = new UnitNormalization(UnitNormalizationConfig.builder().build());
- * KerasTensor y = norm.apply(Input.of(6));
+ * KerasTensor y = norm.apply(Input.of(6)); // (None, 6)
  * }</pre>
  */
 public final class UnitNormalization extends Layer {

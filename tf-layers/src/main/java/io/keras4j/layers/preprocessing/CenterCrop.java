@@ -27,7 +27,7 @@ import org.tensorflow.types.family.TType;
  *
  * <pre>{@code
  * CenterCrop crop = new CenterCrop(CenterCropConfig.builder(4, 4).build());
- * KerasTensor y = crop.apply(Input.of(6, 7, 3));
+ * KerasTensor y = crop.apply(Input.of(6, 7, 3)); // (None, 4, 4, 3)
  * }</pre>
  */
 public final class CenterCrop extends Layer {

@@ -41,7 +41,7 @@ import org.tensorflow.types.family.TType;
  *             .mean(ConstantArray.vector(0.5, -1, 2))
  *             .variance(ConstantArray.vector(4, 0.25, 1))
  *             .build());
- * KerasTensor y = norm.apply(Input.of(5, 3));
+ * KerasTensor y = norm.apply(Input.of(5, 3)); // (None, 5, 3)
  * }</pre>
  */
 public final class Normalization extends Layer {

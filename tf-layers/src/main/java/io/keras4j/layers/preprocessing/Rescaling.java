@@ -21,7 +21,7 @@ import org.tensorflow.types.family.TType;
  *
  * <pre>{@code
  * Rescaling rescaling = new Rescaling(RescalingConfig.builder(1 / 127.5).offset(-1).build());
- * KerasTensor y = rescaling.apply(Input.of(4, 4, 3));
+ * KerasTensor y = rescaling.apply(Input.of(4, 4, 3)); // (None, 4, 4, 3)
  * }</pre>
  */
 public final class Rescaling extends Layer {

@@ -26,7 +26,7 @@ import org.tensorflow.types.family.TType;
  *
  * <pre>{@code
  * Resizing resizing = new Resizing(ResizingConfig.builder(8, 6).cropToAspectRatio(true).build());
- * KerasTensor y = resizing.apply(Input.of(5, 7, 3));
+ * KerasTensor y = resizing.apply(Input.of(5, 7, 3)); // (None, 8, 6, 3)
  * }</pre>
  */
 public final class Resizing extends Layer {

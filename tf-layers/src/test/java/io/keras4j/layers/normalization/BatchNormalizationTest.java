@@ -18,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keras4j.initializers.RandomUniform;
 import io.keras4j.layers.CallContext;
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.LayerArgs;
+import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.layers.normalization.NormalizationChecks.Run;
 import io.keras4j.serialization.ConfigException;
 import io.keras4j.serialization.ConfigSerializer;
@@ -243,5 +246,13 @@ class BatchNormalizationTest {
       }
       bn.weights().forEach(w -> w.detach(g));
     }
+  }
+
+  @Test
+  void javadocExample() {
+    BatchNormalization bn =
+        new BatchNormalization(BatchNormalizationConfig.builder().axis(1).center(false).build());
+    KerasTensor y = bn.apply(Input.of(3, 4, 4)); // (None, 3, 4, 4)
+    assertEquals("(None, 3, 4, 4)", Shapes.toKeras(y.shape()));
   }
 }

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
@@ -133,5 +136,13 @@ class GroupNormalizationTest {
                 .epsilon(1e-5)
                 .center(false)
                 .build()));
+  }
+
+  @Test
+  void javadocExample() {
+    GroupNormalization norm =
+        new GroupNormalization(GroupNormalizationConfig.builder().groups(2).build());
+    KerasTensor y = norm.apply(Input.of(5, 6)); // (None, 5, 6)
+    assertEquals("(None, 5, 6)", Shapes.toKeras(y.shape()));
   }
 }

@@ -13,6 +13,9 @@ import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasRegistry;
 import org.junit.jupiter.api.Test;
@@ -137,5 +140,13 @@ class LayerNormalizationTest {
   @Test
   void readsAndWritesWhatKerasWrote() {
     NormalizationChecks.assertReadsAndWritesKerasJson("LayerNormalization");
+  }
+
+  @Test
+  void javadocExample() {
+    LayerNormalization norm =
+        new LayerNormalization(LayerNormalizationConfig.builder().axis(Axes.list(1, 2)).build());
+    KerasTensor y = norm.apply(Input.of(4, 6)); // (None, 4, 6)
+    assertEquals("(None, 4, 6)", Shapes.toKeras(y.shape()));
   }
 }

@@ -10,6 +10,9 @@ import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
@@ -59,5 +62,12 @@ class RMSNormalizationTest {
     assertConfigRoundTrip(
         new RMSNormalization(
             RMSNormalizationConfig.builder().axis(Axes.list(-2, -1)).epsilon(1e-5).build()));
+  }
+
+  @Test
+  void javadocExample() {
+    RMSNormalization norm = new RMSNormalization(RMSNormalizationConfig.builder().build());
+    KerasTensor y = norm.apply(Input.of(4, 6)); // (None, 4, 6)
+    assertEquals("(None, 4, 6)", Shapes.toKeras(y.shape()));
   }
 }

@@ -10,6 +10,9 @@ import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasRegistry;
 import org.junit.jupiter.api.Test;
@@ -87,5 +90,12 @@ class UnitNormalizationTest {
   @Test
   void readsAndWritesWhatKerasWrote() {
     NormalizationChecks.assertReadsAndWritesKerasJson("UnitNormalization");
+  }
+
+  @Test
+  void javadocExample() {
+    UnitNormalization norm = new UnitNormalization(UnitNormalizationConfig.builder().build());
+    KerasTensor y = norm.apply(Input.of(6)); // (None, 6)
+    assertEquals("(None, 6)", Shapes.toKeras(y.shape()));
   }
 }

@@ -11,7 +11,10 @@ import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
@@ -118,5 +121,12 @@ class CenterCropTest {
         new CenterCrop(CenterCropConfig.builder(5, 3).dataFormat("channels_first").build()));
     assertEquals(
         "channels_last", CenterCropConfig.builder(2, 2).dataFormat(null).build().dataFormat());
+  }
+
+  @Test
+  void javadocExample() {
+    CenterCrop crop = new CenterCrop(CenterCropConfig.builder(4, 4).build());
+    KerasTensor y = crop.apply(Input.of(6, 7, 3)); // (None, 4, 4, 3)
+    assertEquals("(None, 4, 4, 3)", Shapes.toKeras(y.shape()));
   }
 }

@@ -17,6 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.layers.normalization.Axes;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasRegistry;
@@ -192,5 +195,17 @@ class NormalizationTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void javadocExample() {
+    Normalization norm =
+        new Normalization(
+            NormalizationConfig.builder()
+                .mean(ConstantArray.vector(0.5, -1, 2))
+                .variance(ConstantArray.vector(4, 0.25, 1))
+                .build());
+    KerasTensor y = norm.apply(Input.of(5, 3)); // (None, 5, 3)
+    assertEquals("(None, 5, 3)", Shapes.toKeras(y.shape()));
   }
 }

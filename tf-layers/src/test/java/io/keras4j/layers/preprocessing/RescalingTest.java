@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.Shapes;
+import io.keras4j.layers.core.Input;
 import io.keras4j.serialization.KerasJson;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
@@ -118,5 +121,12 @@ class RescalingTest {
     assertEquals(ConstantArray.Encoding.NUMPY, layer.getConfig().scale().encoding());
     assertEquals(Shape.of(1, 3), layer.getConfig().scale().shape());
     assertEquals(Shape.of(3), layer.getConfig().offset().shape());
+  }
+
+  @Test
+  void javadocExample() {
+    Rescaling rescaling = new Rescaling(RescalingConfig.builder(1 / 127.5).offset(-1).build());
+    KerasTensor y = rescaling.apply(Input.of(4, 4, 3)); // (None, 4, 4, 3)
+    assertEquals("(None, 4, 4, 3)", Shapes.toKeras(y.shape()));
   }
 }

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.KerasTensor;
+import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.core.Input;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
@@ -187,5 +190,12 @@ class ResizingTest {
                 .build()));
     assertEquals(
         "channels_last", ResizingConfig.builder(2, 2).dataFormat(null).build().dataFormat());
+  }
+
+  @Test
+  void javadocExample() {
+    Resizing resizing = new Resizing(ResizingConfig.builder(8, 6).cropToAspectRatio(true).build());
+    KerasTensor y = resizing.apply(Input.of(5, 7, 3)); // (None, 8, 6, 3)
+    assertEquals("(None, 8, 6, 3)", Shapes.toKeras(y.shape()));
   }
 }
