@@ -145,7 +145,9 @@ public final class BatchNormalization extends Layer {
       mean = NormalizationOps.broadcastable(tf, mean, rank, axes);
       inv = NormalizationOps.broadcastable(tf, inv, rank, axes);
     }
-    // Keras parity: (x - mean) * (rsqrt(var + eps) * gamma) + beta, the order of Keras' ops.
+    // Keras parity: (x - mean) * (rsqrt(var + eps) * gamma) + beta, in the order of the backend
+    // that wrote the reference fixtures (torch); Keras' TensorFlow backend computes
+    // x * inv + (beta - mean * inv), equal up to rounding.
     Operand<T> y = tf.math.mul(tf.math.sub(x, mean), inv);
     if (beta != null) {
       Operand<T> b = NormalizationOps.read(tf, beta, type);
