@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.serialization.KerasJson;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
@@ -57,5 +58,10 @@ class ELUTest {
         }
       }
     }
+  }
+
+  @Test
+  void isDifferentiable() {
+    GradientCheck.assertDifferentiable(new ELU(ELUConfig.of(0.7)), Shape.of(2, 3));
   }
 }

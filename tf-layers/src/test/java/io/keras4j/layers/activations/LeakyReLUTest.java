@@ -16,6 +16,7 @@ import io.keras4j.serialization.KerasJson;
 import io.keras4j.serialization.KerasRegistry;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.types.TFloat32;
 
@@ -79,5 +80,10 @@ class LeakyReLUTest {
         }
       }
     }
+  }
+
+  @Test
+  void isDifferentiable() {
+    GradientCheck.assertDifferentiable(new LeakyReLU(LeakyReLUConfig.defaults()), Shape.of(2, 3));
   }
 }

@@ -89,6 +89,12 @@ class PReLUTest {
     for (int i = 0; i < x.length; i++) assertArrayEquals(x[i], y[i]);
   }
 
+  @Test
+  void isDifferentiable() {
+    GradientCheck.assertDifferentiable(
+        new PReLU(PReLUConfig.builder().sharedAxes(1).build()), Shape.of(2, 3, 4));
+  }
+
   private static float[][] run(PReLU prelu, float[][] x) {
     try (TFloat32 in = TFloat32.tensorOf(StdArrays.ndCopyOf(x));
         Result r = predict(prelu, in)) {

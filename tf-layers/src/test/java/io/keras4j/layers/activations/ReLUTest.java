@@ -13,6 +13,7 @@ import io.keras4j.serialization.KerasJson;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.types.TFloat32;
 
@@ -93,6 +94,19 @@ class ReLUTest {
           assertTrue(Math.abs(y[i][j]) < Math.abs(v - 0.2f) + 1e-6f, "slope below 1");
         }
       }
+    }
+  }
+
+  @Test
+  void everyBranchIsDifferentiable() {
+    for (ReLUConfig c :
+        new ReLUConfig[] {
+          ReLUConfig.builder().build(),
+          ReLUConfig.builder().maxValue(6.0).build(),
+          ReLUConfig.builder().negativeSlope(0.1).build(),
+          ReLUConfig.builder().maxValue(1.5).negativeSlope(0.1).threshold(0.2).build()
+        }) {
+      GradientCheck.assertDifferentiable(new ReLU(c), Shape.of(2, 3));
     }
   }
 

@@ -19,11 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.EagerSession;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
 class SoftmaxTest {
+
+  @Test
+  void everyAxisFormIsDifferentiable() {
+    GradientCheck.assertDifferentiable(new Softmax(SoftmaxConfig.defaults()), Shape.of(2, 3, 4));
+    GradientCheck.assertDifferentiable(new Softmax(SoftmaxConfig.of(1)), Shape.of(2, 3, 4));
+    GradientCheck.assertDifferentiable(
+        new Softmax(SoftmaxConfig.of(List.of(1, 2))), Shape.of(2, 3, 4));
+  }
 
   private static final float TOLERANCE = 1e-5f;
 

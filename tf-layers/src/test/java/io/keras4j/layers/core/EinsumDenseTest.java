@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.activations.BuiltinActivation;
 import io.keras4j.initializers.RandomUniform;
+import io.keras4j.layers.CallContext;
 import io.keras4j.layers.Shapes;
 import io.keras4j.serialization.ConfigException;
 import io.keras4j.serialization.ConfigSerializer;
@@ -20,9 +21,14 @@ import io.keras4j.serialization.KerasRegistry;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /** Weight and output shapes are the ones Keras' own einsum_dense_test.py expects. */
@@ -193,6 +199,22 @@ class EinsumDenseTest {
       TFloat32 y = (TFloat32) r.get(0);
       assertEquals(Shape.of(3, 5, 4), y.shape());
       y.scalars().forEach(v -> assertTrue(v.getFloat() >= 0f, "relu output"));
+    }
+  }
+
+  @Test
+  void isDifferentiable() {
+    EinsumDense dense = layer("abc,cd->abd", "d", 5L, 4L);
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      Placeholder<TFloat32> x =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(2, 5, 6)));
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> y =
+          (Operand<TFloat32>) dense.apply(tf, List.of(x), CallContext.of(true)).get(0);
+      Output<?>[] grads = g.addGradients(y.asOutput(), new Output<?>[] {x.asOutput()});
+      assertEquals(Shape.of(2, 5, 6), grads[0].shape());
+      dense.weights().forEach(w -> w.detach(g));
     }
   }
 }
