@@ -3,6 +3,7 @@ package io.keras4j.serialization;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -18,6 +19,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
+import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import io.keras4j.activations.Activation;
 import io.keras4j.activations.Activations;
 import io.keras4j.constraints.Constraint;
@@ -25,6 +28,9 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.internal.Naming;
 import io.keras4j.layers.DTypePolicy;
 import io.keras4j.layers.Layer;
+import io.keras4j.losses.Loss;
+import io.keras4j.metrics.Metric;
+import io.keras4j.optimizers.Optimizer;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.serialization.ObjectType.Category;
 import java.io.IOException;
@@ -48,7 +54,10 @@ public final class KerasJson {
           Initializer.class, Category.INITIALIZER,
           Regularizer.class, Category.REGULARIZER,
           Constraint.class, Category.CONSTRAINT,
-          Activation.class, Category.ACTIVATION);
+          Activation.class, Category.ACTIVATION,
+          Loss.class, Category.LOSS,
+          Metric.class, Category.METRIC,
+          Optimizer.class, Category.OPTIMIZER);
 
   private KerasJson() {}
 
@@ -70,6 +79,9 @@ public final class KerasJson {
     module.addDeserializer(Regularizer.class, new ObjectDeserializer<>(Category.REGULARIZER));
     module.addDeserializer(Constraint.class, new ObjectDeserializer<>(Category.CONSTRAINT));
     module.addDeserializer(Activation.class, new ActivationDeserializer());
+    module.addDeserializer(Loss.class, new ObjectDeserializer<>(Category.LOSS));
+    module.addDeserializer(Metric.class, new ObjectDeserializer<>(Category.METRIC));
+    module.addDeserializer(Optimizer.class, new ObjectDeserializer<>(Category.OPTIMIZER));
     module.addSerializer(Layer.class, new LayerJsonSerializer());
     module.addDeserializer(Layer.class, new LayerJsonDeserializer());
     module.setSerializerModifier(new EnvelopeModifier());
@@ -164,11 +176,29 @@ public final class KerasJson {
     }
   }
 
-  private static final class EnvelopeSerializer extends JsonSerializer<Object> {
+  private static final class EnvelopeSerializer extends JsonSerializer<Object>
+      implements ResolvableSerializer, ContextualSerializer {
     private final JsonSerializer<Object> delegate;
 
     EnvelopeSerializer(JsonSerializer<Object> delegate) {
       this.delegate = delegate;
+    }
+
+    /** The wrapped bean serializer only writes its properties (nulls included) once resolved. */
+    @Override
+    public void resolve(SerializerProvider provider) throws JsonMappingException {
+      if (delegate instanceof ResolvableSerializer r) {
+        r.resolve(provider);
+      }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+        throws JsonMappingException {
+      if (delegate == null) return this;
+      JsonSerializer<?> d = provider.handleSecondaryContextualization(delegate, property);
+      return d == delegate ? this : new EnvelopeSerializer((JsonSerializer<Object>) d);
     }
 
     @Override
@@ -237,15 +267,7 @@ public final class KerasJson {
       }
       ObjectType type = lookup(rc, key, n);
       if (type == null) {
-        throw JsonMappingException.from(
-            p,
-            "Unknown "
-                + label()
-                + " '"
-                + key
-                + "'; known: "
-                + rc.registry().objectKeys(category)
-                + ". Register a Java class for it in the KerasRegistry.");
+        throw unknown(rc, key);
       }
       return (T) ctxt.readTreeAsValue(config, type.javaClass());
     }
@@ -253,7 +275,7 @@ public final class KerasJson {
     Object byName(JsonParser p, ReadContext rc, String name, JsonNode n) throws IOException {
       ObjectType type = lookup(rc, name, n);
       if (type == null) {
-        throw JsonMappingException.from(p, "Unknown " + label() + " '" + name + "'");
+        throw unknown(rc, name);
       }
       try {
         return type.javaClass().getConstructor().newInstance();
@@ -274,6 +296,19 @@ public final class KerasJson {
 
     String label() {
       return category.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    UnknownObjectException unknown(ReadContext rc, String key) {
+      return new UnknownObjectException(
+          "",
+          key,
+          "Unknown "
+              + label()
+              + " '"
+              + key
+              + "'; known: "
+              + rc.registry().objectKeys(category)
+              + ". Register a Java class for it in the KerasRegistry.");
     }
   }
 
