@@ -32,6 +32,7 @@ public final class LeakyReLU extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
+    buildAtInit();
   }
 
   @Override

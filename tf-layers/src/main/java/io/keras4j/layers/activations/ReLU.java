@@ -38,6 +38,7 @@ public final class ReLU extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
+    buildAtInit();
   }
 
   @Override

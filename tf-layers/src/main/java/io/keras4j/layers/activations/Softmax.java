@@ -44,11 +44,8 @@ public final class Softmax extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
+    buildAtInit();
   }
-
-  /** No weights; the inputs may include a {@code mask} tensor argument. */
-  @Override
-  protected void build(Ops tf, List<Shape> inputShapes) {}
 
   @Override
   protected List<Operand<?>> call(Ops tf, List<Operand<?>> inputs, CallContext context) {

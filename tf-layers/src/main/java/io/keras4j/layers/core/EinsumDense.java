@@ -1,7 +1,13 @@
 package io.keras4j.layers.core;
 
+import io.keras4j.initializers.GlorotNormal;
 import io.keras4j.initializers.GlorotUniform;
+import io.keras4j.initializers.HeNormal;
+import io.keras4j.initializers.HeUniform;
 import io.keras4j.initializers.Initializer;
+import io.keras4j.initializers.LecunNormal;
+import io.keras4j.initializers.LecunUniform;
+import io.keras4j.initializers.VarianceScaling;
 import io.keras4j.layers.CallContext;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
@@ -9,6 +15,7 @@ import io.keras4j.layers.Shapes;
 import io.keras4j.layers.Tensors;
 import io.keras4j.layers.Weight;
 import io.keras4j.layers.WeightOptions;
+import io.keras4j.regularizers.Regularizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,8 +56,17 @@ public final class EinsumDense extends Layer {
   }
 
   public EinsumDense(EinsumDenseConfig config, LayerArgs args) {
-    super(args);
-    this.config = config;
+    super(argsWith(args, config.activityRegularizer()));
+    this.config = config.toBuilder().activityRegularizer(args().activityRegularizer()).build();
+  }
+
+  /**
+   * The base arguments of a layer whose Keras config writes {@code activity_regularizer} among its
+   * own keys, null included (EinsumDense, Embedding): the layer applies the regularizer of its
+   * {@link LayerArgs}, and one given in the config wins.
+   */
+  static LayerArgs argsWith(LayerArgs args, @Nullable Regularizer activityRegularizer) {
+    return activityRegularizer == null ? args : args.withActivityRegularizer(activityRegularizer);
   }
 
   @Override
@@ -78,15 +94,24 @@ public final class EinsumDense extends Layer {
 
   /**
    * Keras parity: EinsumDense gives a variance-scaling kernel initializer that lacks fan axes the
-   * kernel's input and output axes, so that its fans count the contracted and produced labels
-   * rather than the last two axes. Only the config's initializer keeps no axes.
+   * kernel's input and output axes, so that its fans count the contracted and the produced labels
+   * rather than the last two axes. The config keeps the initializer as it was given.
    */
   private Initializer kernelInitializer(List<Integer> inputAxes, List<Integer> outputAxes) {
-    if (config.kernelInitializer() instanceof GlorotUniform g
-        && (g.inputAxes() == null || g.outputAxes() == null)) {
-      return new GlorotUniform(g.seed(), inputAxes, outputAxes);
+    Initializer init = config.kernelInitializer();
+    VarianceScaling v = null;
+    if (init instanceof VarianceScaling vs) v = vs;
+    else if (init instanceof GlorotUniform g) v = g.asVarianceScaling();
+    else if (init instanceof GlorotNormal g) v = g.asVarianceScaling();
+    else if (init instanceof HeUniform h) v = h.asVarianceScaling();
+    else if (init instanceof HeNormal h) v = h.asVarianceScaling();
+    else if (init instanceof LecunUniform l) v = l.asVarianceScaling();
+    else if (init instanceof LecunNormal l) v = l.asVarianceScaling();
+    if (v == null || v.inputAxes() != null && v.outputAxes() != null) {
+      return init;
     }
-    return config.kernelInitializer();
+    return new VarianceScaling(
+        v.seed(), v.scale(), v.mode(), v.distribution(), inputAxes, outputAxes);
   }
 
   @Override

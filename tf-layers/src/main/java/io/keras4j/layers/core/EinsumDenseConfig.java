@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param equation an einsum equation {@code ab,bc->ac}, {@code ...ab,bc->...ac} or {@code
  *     ab...,bc->ac...}: the input's labels, the kernel's labels, the output's labels
  * @param biasAxes the output labels that get a bias, or {@code null} for no bias
+ * @param activityRegularizer the penalty on the output, which Keras writes among EinsumDense's own
+ *     keys (null included); the layer's {@link io.keras4j.layers.LayerArgs} hold the same value
  * @param quantizationConfig always {@code null}; kept so that the key Keras writes is written back
  */
 @JsonDeserialize(builder = EinsumDenseConfig.Builder.class)
@@ -43,6 +45,7 @@ public record EinsumDenseConfig(
     @JsonProperty("bias_initializer") Initializer biasInitializer,
     @JsonProperty("kernel_regularizer") @Nullable Regularizer kernelRegularizer,
     @JsonProperty("bias_regularizer") @Nullable Regularizer biasRegularizer,
+    @JsonProperty("activity_regularizer") @Nullable Regularizer activityRegularizer,
     @JsonProperty("kernel_constraint") @Nullable Constraint kernelConstraint,
     @JsonProperty("bias_constraint") @Nullable Constraint biasConstraint,
     @JsonProperty("quantization_config") @Nullable JsonNode quantizationConfig) {
@@ -99,6 +102,7 @@ public record EinsumDenseConfig(
         .biasInitializer(biasInitializer)
         .kernelRegularizer(kernelRegularizer)
         .biasRegularizer(biasRegularizer)
+        .activityRegularizer(activityRegularizer)
         .kernelConstraint(kernelConstraint)
         .biasConstraint(biasConstraint);
   }
@@ -114,6 +118,7 @@ public record EinsumDenseConfig(
     private Initializer biasInitializer = new Zeros();
     private @Nullable Regularizer kernelRegularizer;
     private @Nullable Regularizer biasRegularizer;
+    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint kernelConstraint;
     private @Nullable Constraint biasConstraint;
     private @Nullable Integer loraRank;
@@ -168,6 +173,12 @@ public record EinsumDenseConfig(
     @JsonProperty("bias_regularizer")
     public Builder biasRegularizer(@Nullable Regularizer biasRegularizer) {
       this.biasRegularizer = biasRegularizer;
+      return this;
+    }
+
+    @JsonProperty("activity_regularizer")
+    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
+      this.activityRegularizer = activityRegularizer;
       return this;
     }
 
@@ -236,6 +247,7 @@ public record EinsumDenseConfig(
           biasInitializer,
           kernelRegularizer,
           biasRegularizer,
+          activityRegularizer,
           kernelConstraint,
           biasConstraint,
           quantizationConfig);

@@ -40,8 +40,8 @@ public final class Embedding extends Layer {
   }
 
   public Embedding(EmbeddingConfig config, LayerArgs args) {
-    super(args);
-    this.config = config;
+    super(EinsumDense.argsWith(args, config.activityRegularizer()));
+    this.config = config.toBuilder().activityRegularizer(args().activityRegularizer()).build();
     // Keras parity: an Embedding produces a mask only with mask_zero, and supports one only then.
     setSupportsMasking(config.maskZero());
   }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param inputDim size of the vocabulary: the largest id plus one
  * @param outputDim size of each embedding vector
  * @param maskZero whether id 0 is padding, masked out for the layers downstream
+ * @param activityRegularizer the penalty on the output, which Keras writes among Embedding's own
+ *     keys (null included); the layer's {@link io.keras4j.layers.LayerArgs} hold the same value
  * @param quantizationConfig always {@code null}; kept so that the key Keras writes is written back
  */
 @JsonDeserialize(builder = EmbeddingConfig.Builder.class)
@@ -31,6 +33,7 @@ public record EmbeddingConfig(
     @JsonProperty("output_dim") int outputDim,
     @JsonProperty("embeddings_initializer") Initializer embeddingsInitializer,
     @JsonProperty("embeddings_regularizer") @Nullable Regularizer embeddingsRegularizer,
+    @JsonProperty("activity_regularizer") @Nullable Regularizer activityRegularizer,
     @JsonProperty("embeddings_constraint") @Nullable Constraint embeddingsConstraint,
     @JsonProperty("mask_zero") boolean maskZero,
     @JsonProperty("quantization_config") @Nullable JsonNode quantizationConfig) {
@@ -61,6 +64,7 @@ public record EmbeddingConfig(
         .outputDim(outputDim)
         .embeddingsInitializer(embeddingsInitializer)
         .embeddingsRegularizer(embeddingsRegularizer)
+        .activityRegularizer(activityRegularizer)
         .embeddingsConstraint(embeddingsConstraint)
         .maskZero(maskZero);
   }
@@ -72,6 +76,7 @@ public record EmbeddingConfig(
     private int outputDim;
     private Initializer embeddingsInitializer = new RandomUniform();
     private @Nullable Regularizer embeddingsRegularizer;
+    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint embeddingsConstraint;
     private boolean maskZero;
     private @Nullable Integer loraRank;
@@ -98,6 +103,12 @@ public record EmbeddingConfig(
     @JsonProperty("embeddings_regularizer")
     public Builder embeddingsRegularizer(@Nullable Regularizer embeddingsRegularizer) {
       this.embeddingsRegularizer = embeddingsRegularizer;
+      return this;
+    }
+
+    @JsonProperty("activity_regularizer")
+    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
+      this.activityRegularizer = activityRegularizer;
       return this;
     }
 
@@ -151,6 +162,7 @@ public record EmbeddingConfig(
           outputDim,
           embeddingsInitializer,
           embeddingsRegularizer,
+          activityRegularizer,
           embeddingsConstraint,
           maskZero,
           quantizationConfig);

@@ -30,6 +30,7 @@ public final class Identity extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
+    buildAtInit();
   }
 
   @Override

@@ -44,6 +44,7 @@ public final class AlphaDropout extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
+    buildAtInit();
   }
 
   @Override

@@ -34,6 +34,7 @@ public final class Dropout extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
+    buildAtInit();
   }
 
   @Override

@@ -81,7 +81,9 @@ final class Noise {
   static <T extends TFloating> Operand<T> dropout(
       Ops tf, Operand<T> x, double rate, Operand<TInt64> noiseShape, @Nullable Long seed) {
     if (rate >= 1.0) {
-      return tf.zerosLike(x);
+      // Zeros as Keras returns them, through a select so that the input still gets a (zero)
+      // gradient: TensorFlow gives zerosLike none, which a training step could not apply.
+      return tf.select(tf.constant(false), x, scalar(tf, 0.0, x.type()));
     }
     Operand<TBool> keep =
         tf.math.greaterEqual(uniform(tf, noiseShape, x.type(), seed), scalar(tf, rate, x.type()));

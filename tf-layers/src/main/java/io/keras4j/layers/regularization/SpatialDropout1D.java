@@ -36,15 +36,12 @@ public final class SpatialDropout1D extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
-  }
-
-  @Override
-  protected void build(Ops tf, Shape inputShape) {
-    Noise.requireRank(name(), inputShape, 3);
+    buildAtInit();
   }
 
   @Override
   protected Operand<?> call(Ops tf, Operand<?> input, CallContext context) {
+    Noise.requireRank(name(), input.shape(), 3);
     if (!context.training() || config.rate() == 0.0) {
       return Noise.passThrough(tf, input);
     }
@@ -59,6 +56,7 @@ public final class SpatialDropout1D extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    Noise.requireRank(name(), inputShape, 3);
     return inputShape;
   }
 

@@ -36,15 +36,12 @@ public final class SpatialDropout2D extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
-  }
-
-  @Override
-  protected void build(Ops tf, Shape inputShape) {
-    Noise.requireRank(name(), inputShape, 4);
+    buildAtInit();
   }
 
   @Override
   protected Operand<?> call(Ops tf, Operand<?> input, CallContext context) {
+    Noise.requireRank(name(), input.shape(), 4);
     if (!context.training() || config.rate() == 0.0) {
       return Noise.passThrough(tf, input);
     }
@@ -63,6 +60,7 @@ public final class SpatialDropout2D extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    Noise.requireRank(name(), inputShape, 4);
     return inputShape;
   }
 

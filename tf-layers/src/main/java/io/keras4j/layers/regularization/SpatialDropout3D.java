@@ -36,15 +36,12 @@ public final class SpatialDropout3D extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
-  }
-
-  @Override
-  protected void build(Ops tf, Shape inputShape) {
-    Noise.requireRank(name(), inputShape, 5);
+    buildAtInit();
   }
 
   @Override
   protected Operand<?> call(Ops tf, Operand<?> input, CallContext context) {
+    Noise.requireRank(name(), input.shape(), 5);
     if (!context.training() || config.rate() == 0.0) {
       return Noise.passThrough(tf, input);
     }
@@ -63,6 +60,7 @@ public final class SpatialDropout3D extends Layer {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
+    Noise.requireRank(name(), inputShape, 5);
     return inputShape;
   }
 

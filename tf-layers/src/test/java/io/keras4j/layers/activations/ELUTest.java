@@ -64,4 +64,9 @@ class ELUTest {
   void isDifferentiable() {
     GradientCheck.assertDifferentiable(new ELU(ELUConfig.of(0.7)), Shape.of(2, 3));
   }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("ELU");
+  }
 }

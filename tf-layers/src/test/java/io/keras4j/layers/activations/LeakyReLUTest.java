@@ -86,4 +86,9 @@ class LeakyReLUTest {
   void isDifferentiable() {
     GradientCheck.assertDifferentiable(new LeakyReLU(LeakyReLUConfig.defaults()), Shape.of(2, 3));
   }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("LeakyReLU");
+  }
 }

@@ -102,4 +102,9 @@ class PReLUTest {
       return StdArrays.array2dCopyOf((TFloat32) r.get(0));
     }
   }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("PReLU");
+  }
 }

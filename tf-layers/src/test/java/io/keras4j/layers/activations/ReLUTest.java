@@ -132,4 +132,9 @@ class ReLUTest {
     }
     return x;
   }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("ReLU");
+  }
 }

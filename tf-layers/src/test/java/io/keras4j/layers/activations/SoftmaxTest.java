@@ -177,4 +177,9 @@ class SoftmaxTest {
       assertEquals(1f, sum, TOLERANCE, "kept entries of row " + i);
     }
   }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("Softmax");
+  }
 }

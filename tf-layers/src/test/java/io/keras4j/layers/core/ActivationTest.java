@@ -78,4 +78,9 @@ class ActivationTest {
       }
     }
   }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("Activation");
+  }
 }

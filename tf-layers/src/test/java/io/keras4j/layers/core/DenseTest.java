@@ -111,4 +111,9 @@ class DenseTest {
     }
     return x;
   }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("Dense");
+  }
 }

@@ -1,17 +1,21 @@
 package io.keras4j.layers.core;
 
+import static io.keras4j.testing.JsonAssert.assertJsonEquals;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.activations.BuiltinActivation;
+import io.keras4j.initializers.GlorotUniform;
 import io.keras4j.initializers.RandomUniform;
+import io.keras4j.initializers.VarianceScaling;
 import io.keras4j.layers.CallContext;
 import io.keras4j.layers.Shapes;
 import io.keras4j.serialization.ConfigException;
@@ -153,9 +157,9 @@ class EinsumDenseTest {
     assertEquals(Arrays.asList(null, 4L), dense.getConfig().outputShape());
     JsonNode written = serializer.serialize(dense).get("config");
     for (String key : List.of("output_shape", "equation", "activation", "bias_axes")) {
-      // As text: the serializer writes Java longs as long nodes, the parser reads small ints.
-      assertEquals(env.get("config").get(key).toString(), written.get(key).toString(), key);
+      assertJsonEquals(env.get("config").get(key), written.get(key));
     }
+    assertTrue(written.get("activity_regularizer").isNull(), "written, null included, as Keras");
     assertTrue(written.get("quantization_config").isNull());
   }
 
@@ -216,5 +220,22 @@ class EinsumDenseTest {
       assertEquals(Shape.of(2, 5, 6), grads[0].shape());
       dense.weights().forEach(w -> w.detach(g));
     }
+  }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("EinsumDense");
+  }
+
+  @Test
+  void kernelFansCountTheContractedAndProducedAxes() {
+    // Keras hands a variance-scaling initializer without axes the kernel's input and output axes.
+    EinsumDense dense = layer("abc,cde->abde", null, 1L, 3L, 4L);
+    assertOutputSpecMatchesGraph(dense, spec(TFloat32.class, 1, 2));
+    VarianceScaling init = assertInstanceOf(VarianceScaling.class, dense.kernel().initializer());
+    assertEquals(List.of(0), init.inputAxes());
+    assertEquals(List.of(1, 2), init.outputAxes());
+    assertEquals(new GlorotUniform().asVarianceScaling().mode(), init.mode());
+    assertEquals(new GlorotUniform(), dense.getConfig().kernelInitializer(), "config unchanged");
   }
 }

@@ -17,8 +17,6 @@ import io.keras4j.initializers.RandomUniform;
 import io.keras4j.layers.CallContext;
 import io.keras4j.serialization.KerasJson;
 import io.keras4j.serialization.KerasRegistry;
-import io.keras4j.serialization.ObjectType;
-import io.keras4j.serialization.ObjectType.Category;
 import io.keras4j.serialization.ReadContext;
 import java.util.Arrays;
 import java.util.List;
@@ -36,11 +34,7 @@ import org.tensorflow.types.TInt64;
 
 class EmbeddingTest {
 
-  /** The built-in registry, with RandomUniform (Embedding's default) registered for writing. */
-  private static final KerasRegistry REGISTRY =
-      KerasRegistry.builtins().toBuilder()
-          .object(ObjectType.of(Category.INITIALIZER, "RandomUniform", RandomUniform.class))
-          .build();
+  private static final KerasRegistry REGISTRY = KerasRegistry.builtins();
 
   @Test
   void oneWeightOfVocabularyByOutputDim() {
@@ -81,6 +75,8 @@ class EmbeddingTest {
     assertEquals(json, write(copy));
     assertTrue(json.get("quantization_config").isNull(), "Keras writes quantization_config: null");
     assertFalse(json.has("lora_rank"), "Keras writes lora_rank only when LoRA is on");
+    assertTrue(
+        json.has("activity_regularizer"), "Keras writes activity_regularizer, null included");
   }
 
   @Test
@@ -163,6 +159,14 @@ class EmbeddingTest {
       }
       assertNull(plain.computeMask(tf, List.of(x), List.of(), 1).get(0));
     }
+  }
+
+  @Test
+  @Disabled(
+      "ConfigSerializer removes input_dim from every layer config as a Keras 2 input key, so"
+          + " Embedding cannot be read back through the registry")
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("Embedding");
   }
 
   private static JsonNode json(String text) throws Exception {

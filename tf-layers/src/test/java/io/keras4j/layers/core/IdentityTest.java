@@ -39,4 +39,9 @@ class IdentityTest {
       for (int i = 0; i < x.length; i++) assertArrayEquals(x[i], y[i]);
     }
   }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("Identity");
+  }
 }

@@ -33,6 +33,7 @@ class DropoutTest {
     TrainingRuns.assertDifferentiable(
         new Dropout(DropoutConfig.builder(0.5).noiseShape(Arrays.asList(null, 1L)).build()),
         Shape.of(4, 6));
+    TrainingRuns.assertDifferentiable(new Dropout(DropoutConfig.of(1.0)), Shape.of(4, 6));
   }
 
   private static final Shape SHAPE = Shape.of(100, 100);
@@ -134,5 +135,10 @@ class DropoutTest {
       Operand<TFloat32> x = tf.constant(new float[][] {{1f, 2f}});
       assertSame(mask, dropout.computeMask(tf, List.of(x), List.of(mask), 1).get(0));
     }
+  }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("Dropout");
   }
 }

@@ -100,4 +100,9 @@ class GaussianNoiseTest {
     for (float x : v) sum += (x - m) * (x - m);
     return Math.sqrt(sum / v.length);
   }
+
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    KerasConfigs.assertReadsAndWritesKerasConfigs("GaussianNoise");
+  }
 }

@@ -123,6 +123,14 @@ class SpatialDropout1DTest {
     assertEquals(rate, fractionOfZeros(y), 0.06f);
   }
 
+  @Test
+  void readsAndWritesTheConfigsKerasWrote() {
+    // Keras 3's spatial dropouts write neither `trainable` nor a DTypePolicy (their get_config
+    // lists rate, seed, name and a plain dtype string), while the config serializer writes the
+    // base keys of every layer: the comparison covers the layer's own keys.
+    KerasConfigs.assertReadsAndWritesKerasConfigs("SpatialDropout1D", "trainable", "dtype");
+  }
+
   private static JsonNode json(String text) throws Exception {
     return KerasJson.mapper().readTree(text.replace('\'', '"'));
   }
