@@ -80,7 +80,7 @@ public final class ReLU extends Layer {
   }
 
   /** A scalar of {@code like}'s dtype. */
-  static <T extends TNumber> Operand<T> scalar(Ops tf, double value, Operand<T> like) {
+  private static <T extends TNumber> Operand<T> scalar(Ops tf, double value, Operand<T> like) {
     return tf.dtypes.cast(tf.constant(value), like.type());
   }
 

@@ -56,17 +56,16 @@ public final class EinsumDense extends Layer {
   }
 
   public EinsumDense(EinsumDenseConfig config, LayerArgs args) {
-    super(argsWith(args, config.activityRegularizer()));
+    super(withActivityRegularizer(args, config.activityRegularizer()));
     this.config = config.toBuilder().activityRegularizer(args().activityRegularizer()).build();
   }
 
   /**
-   * The base arguments of a layer whose Keras config writes {@code activity_regularizer} among its
-   * own keys, null included (EinsumDense, Embedding): the layer applies the regularizer of its
-   * {@link LayerArgs}, and one given in the config wins.
+   * Keras writes {@code activity_regularizer} among EinsumDense's own keys (null included): the
+   * layer applies the regularizer of its {@link LayerArgs}, and one given in the config wins.
    */
-  static LayerArgs argsWith(LayerArgs args, @Nullable Regularizer activityRegularizer) {
-    return activityRegularizer == null ? args : args.withActivityRegularizer(activityRegularizer);
+  private static LayerArgs withActivityRegularizer(LayerArgs args, @Nullable Regularizer r) {
+    return r == null ? args : args.withActivityRegularizer(r);
   }
 
   @Override

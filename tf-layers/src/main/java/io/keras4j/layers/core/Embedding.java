@@ -6,6 +6,7 @@ import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.Weight;
 import io.keras4j.layers.WeightOptions;
+import io.keras4j.regularizers.Regularizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,8 +23,10 @@ import org.tensorflow.types.family.TType;
  * Keras' {@code keras.layers.Embedding}.
  *
  * <p>Input {@code (batch, ...)} of ids, int32 or int64 (other dtypes are cast to int32, as Keras
- * does); output {@code (batch, ..., output_dim)} in the compute dtype. Weight: {@code embeddings}
- * {@code (input_dim, output_dim)}. With {@code mask_zero} the output mask is {@code x != 0}.
+ * does; floating ids first pass the base layer's cast to the compute dtype, which Keras' Embedding
+ * skips, so float32 ids are exact up to 2^24); output {@code (batch, ..., output_dim)} in the
+ * compute dtype. Weight: {@code embeddings} {@code (input_dim, output_dim)}. With {@code mask_zero}
+ * the output mask is {@code x != 0}.
  *
  * <pre>{@code
  * Embedding embedding = new Embedding(EmbeddingConfig.builder(1000, 64).maskZero(true).build());
@@ -40,10 +43,18 @@ public final class Embedding extends Layer {
   }
 
   public Embedding(EmbeddingConfig config, LayerArgs args) {
-    super(EinsumDense.argsWith(args, config.activityRegularizer()));
+    super(withActivityRegularizer(args, config.activityRegularizer()));
     this.config = config.toBuilder().activityRegularizer(args().activityRegularizer()).build();
     // Keras parity: an Embedding produces a mask only with mask_zero, and supports one only then.
     setSupportsMasking(config.maskZero());
+  }
+
+  /**
+   * Keras writes {@code activity_regularizer} among Embedding's own keys (null included): the layer
+   * applies the regularizer of its {@link LayerArgs}, and one given in the config wins.
+   */
+  private static LayerArgs withActivityRegularizer(LayerArgs args, @Nullable Regularizer r) {
+    return r == null ? args : args.withActivityRegularizer(r);
   }
 
   @Override
