@@ -22,9 +22,9 @@ import org.tensorflow.types.family.TType;
  * Turns non-negative integer ids into dense vectors: {@code y[..., :] = embeddings[x[...], :]}.
  * Keras' {@code keras.layers.Embedding}.
  *
- * <p>Input {@code (batch, ...)} of ids, int32 or int64 (other dtypes are cast to int32, as Keras
- * does; floating ids first pass the base layer's cast to the compute dtype, which Keras' Embedding
- * skips, so float32 ids are exact up to 2^24); output {@code (batch, ..., output_dim)} in the
+ * <p>Input {@code (batch, ...)} of ids, int32 or int64 (other dtypes, floating ids included, are
+ * cast to int32 directly, as Keras' Embedding, which turns autocasting off); output {@code
+ * (batch, ..., output_dim)} in the
  * compute dtype. Weight: {@code embeddings} {@code (input_dim, output_dim)}. With {@code mask_zero}
  * the output mask is {@code x != 0}.
  *
@@ -89,6 +89,12 @@ public final class Embedding extends Layer {
   }
 
   /** Always the compute dtype, whatever the ids' dtype. */
+  /** Keras parity: Embedding sets {@code autocast = False}; ids are not cast to floats first. */
+  @Override
+  protected boolean autocast() {
+    return false;
+  }
+
   @Override
   protected Class<? extends TType> outputDtype(List<TensorSpec> inputs) {
     return dtypePolicy().computeDtype();

@@ -17,7 +17,6 @@ import io.keras4j.layers.Layer;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasRegistry;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.StdArrays;
@@ -50,9 +49,6 @@ class DenseTest {
   }
 
   @Test
-  @Disabled(
-      "DenseConfig.Builder keeps a JSON null quantization_config as a NullNode, so the record read"
-          + " back is not equal to the one written (the JSON is); see configJsonRoundTrip")
   void configRoundTrip() {
     Dense dense =
         new Dense(DenseConfig.builder(7).activation(BuiltinActivation.RELU).useBias(false).build());

@@ -20,7 +20,6 @@ import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.serialization.ReadContext;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.EagerSession;
 import org.tensorflow.Operand;
@@ -54,9 +53,6 @@ class EmbeddingTest {
   }
 
   @Test
-  @Disabled(
-      "ConfigSerializer removes input_dim from every layer config as a Keras 2 input key, so"
-          + " Embedding cannot be read back through the registry; see configJsonRoundTrip")
   void configRoundTrip() {
     assertConfigRoundTrip(
         new Embedding(EmbeddingConfig.builder(100, 16).maskZero(true).build()), REGISTRY);
@@ -162,9 +158,6 @@ class EmbeddingTest {
   }
 
   @Test
-  @Disabled(
-      "ConfigSerializer removes input_dim from every layer config as a Keras 2 input key, so"
-          + " Embedding cannot be read back through the registry")
   void readsAndWritesTheConfigsKerasWrote() {
     KerasConfigs.assertReadsAndWritesKerasConfigs("Embedding");
   }
