@@ -31,9 +31,9 @@ abstract class BaseConvTranspose extends Layer {
   private @Nullable Weight bias;
 
   BaseConvTranspose(int rank, ConvTransposeConfig config, LayerArgs args) {
-    super(args);
+    super(ConvConfig.argsWith(args, config.activityRegularizer()));
     this.rank = rank;
-    this.config = config.forRank(rank);
+    this.config = config.forRank(rank, args().activityRegularizer());
   }
 
   @Override

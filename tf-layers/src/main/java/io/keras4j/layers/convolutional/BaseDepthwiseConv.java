@@ -28,9 +28,9 @@ abstract class BaseDepthwiseConv extends Layer {
   private @Nullable Weight bias;
 
   BaseDepthwiseConv(int rank, DepthwiseConvConfig config, LayerArgs args) {
-    super(args);
+    super(ConvConfig.argsWith(args, config.activityRegularizer()));
     this.rank = rank;
-    this.config = config.forRank(rank);
+    this.config = config.forRank(rank, args().activityRegularizer());
   }
 
   @Override

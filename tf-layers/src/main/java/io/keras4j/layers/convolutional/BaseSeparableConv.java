@@ -30,9 +30,9 @@ abstract class BaseSeparableConv extends Layer {
   private @Nullable Weight bias;
 
   BaseSeparableConv(int rank, SeparableConvConfig config, LayerArgs args) {
-    super(args);
+    super(ConvConfig.argsWith(args, config.activityRegularizer()));
     this.rank = rank;
-    this.config = config.forRank(rank);
+    this.config = config.forRank(rank, args().activityRegularizer());
   }
 
   @Override

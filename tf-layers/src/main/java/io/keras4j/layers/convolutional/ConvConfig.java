@@ -10,6 +10,7 @@ import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.GlorotUniform;
 import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Zeros;
+import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.convolutional.internal.KerasTuple;
 import io.keras4j.regularizers.Regularizer;
 import java.util.Collections;
@@ -46,6 +47,7 @@ public record ConvConfig(
     @JsonProperty("bias_initializer") Initializer biasInitializer,
     @JsonProperty("kernel_regularizer") @Nullable Regularizer kernelRegularizer,
     @JsonProperty("bias_regularizer") @Nullable Regularizer biasRegularizer,
+    @JsonProperty("activity_regularizer") @Nullable Regularizer activityRegularizer,
     @JsonProperty("kernel_constraint") @Nullable Constraint kernelConstraint,
     @JsonProperty("bias_constraint") @Nullable Constraint biasConstraint) {
 
@@ -110,18 +112,30 @@ public record ConvConfig(
   /**
    * This config for a layer of the given spatial rank: tuples standardized to {@code rank} values,
    * {@code causal} padding refused unless {@code rank} is 1.
+   *
+   * <p>Also records the activity regularizer the layer applies (see {@link ConvConfig#argsWith}).
    */
-  ConvConfig forRank(int rank) {
+  ConvConfig forRank(int rank, @Nullable Regularizer activityRegularizer) {
     if (padding == Padding.CAUSAL && rank != 1) {
       throw new IllegalArgumentException(
           "The `padding` argument must be a list/tuple or one of {'valid', 'same'}. Received:"
               + " causal");
     }
     return toBuilder()
+        .activityRegularizer(activityRegularizer)
         .kernelSize(KerasTuple.ints(KerasTuple.standardize(kernelSize, rank, "kernel_size")))
         .strides(KerasTuple.ints(KerasTuple.standardize(strides, rank, "strides")))
         .dilationRate(KerasTuple.ints(KerasTuple.standardize(dilationRate, rank, "dilation_rate")))
         .build();
+  }
+
+  /**
+   * The base arguments of a convolution built from a config: Keras' convolutions take {@code
+   * activity_regularizer} as their own argument and write it in their config, null included, while
+   * the layer's {@link LayerArgs} hold the regularizer it applies. A value in the config wins.
+   */
+  static LayerArgs argsWith(LayerArgs args, @Nullable Regularizer activityRegularizer) {
+    return activityRegularizer == null ? args : args.withActivityRegularizer(activityRegularizer);
   }
 
   /** A config with Keras' defaults for {@code filters} filters of the given kernel size. */
@@ -144,6 +158,7 @@ public record ConvConfig(
         .biasInitializer(biasInitializer)
         .kernelRegularizer(kernelRegularizer)
         .biasRegularizer(biasRegularizer)
+        .activityRegularizer(activityRegularizer)
         .kernelConstraint(kernelConstraint)
         .biasConstraint(biasConstraint);
   }
@@ -164,6 +179,7 @@ public record ConvConfig(
     private Initializer biasInitializer = new Zeros();
     private @Nullable Regularizer kernelRegularizer;
     private @Nullable Regularizer biasRegularizer;
+    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint kernelConstraint;
     private @Nullable Constraint biasConstraint;
     private @Nullable Integer loraRank;
@@ -254,6 +270,13 @@ public record ConvConfig(
       return this;
     }
 
+    /** The penalty on the layer's output; the layer's {@code LayerArgs} hold the same value. */
+    @JsonProperty("activity_regularizer")
+    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
+      this.activityRegularizer = activityRegularizer;
+      return this;
+    }
+
     @JsonProperty("kernel_constraint")
     public Builder kernelConstraint(@Nullable Constraint kernelConstraint) {
       this.kernelConstraint = kernelConstraint;
@@ -295,6 +318,7 @@ public record ConvConfig(
           biasInitializer,
           kernelRegularizer,
           biasRegularizer,
+          activityRegularizer,
           kernelConstraint,
           biasConstraint);
     }

@@ -49,6 +49,7 @@ public record ConvTransposeConfig(
     @JsonProperty("bias_initializer") Initializer biasInitializer,
     @JsonProperty("kernel_regularizer") @Nullable Regularizer kernelRegularizer,
     @JsonProperty("bias_regularizer") @Nullable Regularizer biasRegularizer,
+    @JsonProperty("activity_regularizer") @Nullable Regularizer activityRegularizer,
     @JsonProperty("kernel_constraint") @Nullable Constraint kernelConstraint,
     @JsonProperty("bias_constraint") @Nullable Constraint biasConstraint) {
 
@@ -94,8 +95,10 @@ public record ConvTransposeConfig(
   /**
    * This config for a layer of the given spatial rank: tuples standardized to {@code rank} values,
    * each {@code output_padding} checked against its stride.
+   *
+   * <p>Also records the activity regularizer the layer applies (see {@link ConvConfig#argsWith}).
    */
-  ConvTransposeConfig forRank(int rank) {
+  ConvTransposeConfig forRank(int rank, @Nullable Regularizer activityRegularizer) {
     List<Integer> s = KerasTuple.standardize(strides, rank, "strides");
     List<Integer> op =
         outputPadding == null
@@ -120,6 +123,7 @@ public record ConvTransposeConfig(
       }
     }
     return toBuilder()
+        .activityRegularizer(activityRegularizer)
         .kernelSize(KerasTuple.ints(KerasTuple.standardize(kernelSize, rank, "kernel_size")))
         .strides(KerasTuple.ints(s))
         .outputPadding(op == null ? null : KerasTuple.ints(op))
@@ -147,6 +151,7 @@ public record ConvTransposeConfig(
         .biasInitializer(biasInitializer)
         .kernelRegularizer(kernelRegularizer)
         .biasRegularizer(biasRegularizer)
+        .activityRegularizer(activityRegularizer)
         .kernelConstraint(kernelConstraint)
         .biasConstraint(biasConstraint);
   }
@@ -167,6 +172,7 @@ public record ConvTransposeConfig(
     private Initializer biasInitializer = new Zeros();
     private @Nullable Regularizer kernelRegularizer;
     private @Nullable Regularizer biasRegularizer;
+    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint kernelConstraint;
     private @Nullable Constraint biasConstraint;
 
@@ -258,6 +264,13 @@ public record ConvTransposeConfig(
       return this;
     }
 
+    /** The penalty on the layer's output; the layer's {@code LayerArgs} hold the same value. */
+    @JsonProperty("activity_regularizer")
+    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
+      this.activityRegularizer = activityRegularizer;
+      return this;
+    }
+
     @JsonProperty("kernel_constraint")
     public Builder kernelConstraint(@Nullable Constraint kernelConstraint) {
       this.kernelConstraint = kernelConstraint;
@@ -285,6 +298,7 @@ public record ConvTransposeConfig(
           biasInitializer,
           kernelRegularizer,
           biasRegularizer,
+          activityRegularizer,
           kernelConstraint,
           biasConstraint);
     }

@@ -44,6 +44,7 @@ public record DepthwiseConvConfig(
     @JsonProperty("bias_initializer") Initializer biasInitializer,
     @JsonProperty("depthwise_regularizer") @Nullable Regularizer depthwiseRegularizer,
     @JsonProperty("bias_regularizer") @Nullable Regularizer biasRegularizer,
+    @JsonProperty("activity_regularizer") @Nullable Regularizer activityRegularizer,
     @JsonProperty("depthwise_constraint") @Nullable Constraint depthwiseConstraint,
     @JsonProperty("bias_constraint") @Nullable Constraint biasConstraint) {
 
@@ -74,9 +75,13 @@ public record DepthwiseConvConfig(
     ConvConfig.checkWindow(kernelSize, strides, dilationRate);
   }
 
-  /** This config for a layer of the given spatial rank: tuples standardized to {@code rank}. */
-  DepthwiseConvConfig forRank(int rank) {
+  /**
+   * This config for a layer of the given spatial rank: tuples standardized to {@code rank}, and the
+   * activity regularizer the layer applies (see {@link ConvConfig#argsWith}).
+   */
+  DepthwiseConvConfig forRank(int rank, @Nullable Regularizer activityRegularizer) {
     return toBuilder()
+        .activityRegularizer(activityRegularizer)
         .kernelSize(KerasTuple.ints(KerasTuple.standardize(kernelSize, rank, "kernel_size")))
         .strides(KerasTuple.ints(KerasTuple.standardize(strides, rank, "strides")))
         .dilationRate(KerasTuple.ints(KerasTuple.standardize(dilationRate, rank, "dilation_rate")))
@@ -102,6 +107,7 @@ public record DepthwiseConvConfig(
         .biasInitializer(biasInitializer)
         .depthwiseRegularizer(depthwiseRegularizer)
         .biasRegularizer(biasRegularizer)
+        .activityRegularizer(activityRegularizer)
         .depthwiseConstraint(depthwiseConstraint)
         .biasConstraint(biasConstraint);
   }
@@ -121,6 +127,7 @@ public record DepthwiseConvConfig(
     private Initializer biasInitializer = new Zeros();
     private @Nullable Regularizer depthwiseRegularizer;
     private @Nullable Regularizer biasRegularizer;
+    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint depthwiseConstraint;
     private @Nullable Constraint biasConstraint;
 
@@ -205,6 +212,13 @@ public record DepthwiseConvConfig(
       return this;
     }
 
+    /** The penalty on the layer's output; the layer's {@code LayerArgs} hold the same value. */
+    @JsonProperty("activity_regularizer")
+    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
+      this.activityRegularizer = activityRegularizer;
+      return this;
+    }
+
     @JsonProperty("depthwise_constraint")
     public Builder depthwiseConstraint(@Nullable Constraint depthwiseConstraint) {
       this.depthwiseConstraint = depthwiseConstraint;
@@ -231,6 +245,7 @@ public record DepthwiseConvConfig(
           biasInitializer,
           depthwiseRegularizer,
           biasRegularizer,
+          activityRegularizer,
           depthwiseConstraint,
           biasConstraint);
     }

@@ -48,6 +48,7 @@ public record SeparableConvConfig(
     @JsonProperty("depthwise_regularizer") @Nullable Regularizer depthwiseRegularizer,
     @JsonProperty("pointwise_regularizer") @Nullable Regularizer pointwiseRegularizer,
     @JsonProperty("bias_regularizer") @Nullable Regularizer biasRegularizer,
+    @JsonProperty("activity_regularizer") @Nullable Regularizer activityRegularizer,
     @JsonProperty("depthwise_constraint") @Nullable Constraint depthwiseConstraint,
     @JsonProperty("pointwise_constraint") @Nullable Constraint pointwiseConstraint,
     @JsonProperty("bias_constraint") @Nullable Constraint biasConstraint) {
@@ -87,9 +88,13 @@ public record SeparableConvConfig(
     ConvConfig.checkWindow(kernelSize, strides, dilationRate);
   }
 
-  /** This config for a layer of the given spatial rank: tuples standardized to {@code rank}. */
-  SeparableConvConfig forRank(int rank) {
+  /**
+   * This config for a layer of the given spatial rank: tuples standardized to {@code rank}, and the
+   * activity regularizer the layer applies (see {@link ConvConfig#argsWith}).
+   */
+  SeparableConvConfig forRank(int rank, @Nullable Regularizer activityRegularizer) {
     return toBuilder()
+        .activityRegularizer(activityRegularizer)
         .kernelSize(KerasTuple.ints(KerasTuple.standardize(kernelSize, rank, "kernel_size")))
         .strides(KerasTuple.ints(KerasTuple.standardize(strides, rank, "strides")))
         .dilationRate(KerasTuple.ints(KerasTuple.standardize(dilationRate, rank, "dilation_rate")))
@@ -118,6 +123,7 @@ public record SeparableConvConfig(
         .depthwiseRegularizer(depthwiseRegularizer)
         .pointwiseRegularizer(pointwiseRegularizer)
         .biasRegularizer(biasRegularizer)
+        .activityRegularizer(activityRegularizer)
         .depthwiseConstraint(depthwiseConstraint)
         .pointwiseConstraint(pointwiseConstraint)
         .biasConstraint(biasConstraint);
@@ -141,6 +147,7 @@ public record SeparableConvConfig(
     private @Nullable Regularizer depthwiseRegularizer;
     private @Nullable Regularizer pointwiseRegularizer;
     private @Nullable Regularizer biasRegularizer;
+    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint depthwiseConstraint;
     private @Nullable Constraint pointwiseConstraint;
     private @Nullable Constraint biasConstraint;
@@ -246,6 +253,13 @@ public record SeparableConvConfig(
       return this;
     }
 
+    /** The penalty on the layer's output; the layer's {@code LayerArgs} hold the same value. */
+    @JsonProperty("activity_regularizer")
+    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
+      this.activityRegularizer = activityRegularizer;
+      return this;
+    }
+
     @JsonProperty("depthwise_constraint")
     public Builder depthwiseConstraint(@Nullable Constraint depthwiseConstraint) {
       this.depthwiseConstraint = depthwiseConstraint;
@@ -281,6 +295,7 @@ public record SeparableConvConfig(
           depthwiseRegularizer,
           pointwiseRegularizer,
           biasRegularizer,
+          activityRegularizer,
           depthwiseConstraint,
           pointwiseConstraint,
           biasConstraint);
