@@ -110,7 +110,25 @@ public final class WindowTesting {
    */
   public static Values run(List<? extends Layer> layers, Values x, float[]... weights) {
     long[] dims = x.shape().asArray();
-    KerasTensor in = Input.of(Arrays.copyOfRange(dims, 1, dims.length));
+    return run(Arrays.copyOfRange(dims, 1, dims.length), layers, x, weights);
+  }
+
+  /**
+   * Runs one layer as {@link #run(Layer, Values, float[]...)} does, but with a model input whose
+   * dimensions are all unknown except the channel axis {@code channelAxis}, so that the layer
+   * computes its sizes at run time.
+   */
+  public static Values runUnknownSize(Layer layer, Values x, int channelAxis, float[]... weights) {
+    long[] dims = x.shape().asArray();
+    long[] shape = new long[dims.length - 1];
+    Arrays.fill(shape, -1);
+    shape[channelAxis - 1] = dims[channelAxis];
+    return run(shape, List.of(layer), x, weights);
+  }
+
+  private static Values run(
+      long[] inputShape, List<? extends Layer> layers, Values x, float[]... weights) {
+    KerasTensor in = Input.of(inputShape);
     KerasTensor out = in;
     for (Layer layer : layers) out = layer.apply(out);
     try (Functional model = new Functional(LayerArgs.defaults(), in, out)) {

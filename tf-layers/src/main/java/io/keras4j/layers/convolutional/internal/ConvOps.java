@@ -143,6 +143,7 @@ public final class ConvOps {
       y =
           tf.stridedSlice(
               full, Indices.all(), Indices.step(s.get(0)), Indices.step(s.get(1)), Indices.all());
+      y = withStaticSizes(tf, y, outputSizes(x.shape(), k, s, d, padding));
     } else {
       y =
           tf.nn.depthwiseConv2dNative(
@@ -153,6 +154,37 @@ public final class ConvOps {
               DepthwiseConv2dNative.dilations(perAxis(d)));
     }
     return oneD ? dropHeight(tf, y) : y;
+  }
+
+  /** The static output sizes of a window over the spatial axes of {@code shape}, or unknown. */
+  private static long[] outputSizes(
+      Shape shape,
+      List<Integer> kernel,
+      List<Integer> strides,
+      List<Integer> dilations,
+      Padding p) {
+    long[] out = new long[kernel.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = p.outputLength(shape.get(i + 1), kernel.get(i), strides.get(i), dilations.get(i));
+    }
+    return out;
+  }
+
+  /**
+   * {@code y} with the given static spatial sizes, which TensorFlow's shape inference lost through
+   * a padding computed at run time: a reshape to a shape whose known sizes are constants.
+   */
+  private static <T extends TType> Operand<T> withStaticSizes(
+      Ops tf, Operand<T> y, long[] spatial) {
+    int rank = y.shape().numDimensions();
+    List<Operand<TInt32>> dims = new ArrayList<>(rank);
+    dims.add(size(tf, y, 0));
+    for (int i = 0; i < spatial.length; i++) {
+      dims.add(
+          spatial[i] == Shape.UNKNOWN_SIZE ? size(tf, y, i + 1) : tf.constant((int) spatial[i]));
+    }
+    dims.add(size(tf, y, rank - 1));
+    return tf.reshape(y, tf.stack(dims));
   }
 
   /**
