@@ -58,6 +58,11 @@ public record PoolingConfig(
         dataFormat);
   }
 
+  /** A config with Keras' defaults, windows of 2 (Keras' max pooling default) included. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
   /** A config with Keras' defaults for windows of the given size. */
   public static Builder builder(int... poolSize) {
     return new Builder().poolSize(poolSize);
