@@ -29,15 +29,13 @@ abstract class BaseGlobalPooling extends Layer {
     this.rank = rank;
     this.mode = mode;
     this.config = config;
-  }
-
-  @Override
-  protected void build(Ops tf, Shape inputShape) {
-    InputShapes.checkRank(this, rank, inputShape);
+    // Keras parity: pooling layers are built at construction and write no build_config.
+    buildAtInit();
   }
 
   @Override
   protected Operand<?> call(Ops tf, Operand<?> input, CallContext context) {
+    InputShapes.checkRank(this, rank, input.shape());
     return pool(tf, Tensors.numeric(input));
   }
 

@@ -31,15 +31,13 @@ abstract class BasePooling extends Layer {
     this.rank = rank;
     this.mode = mode;
     this.config = config.forRank(rank);
-  }
-
-  @Override
-  protected void build(Ops tf, Shape inputShape) {
-    computeOutputShape(inputShape);
+    // Keras parity: pooling layers are built at construction and write no build_config.
+    buildAtInit();
   }
 
   @Override
   protected Operand<?> call(Ops tf, Operand<?> input, CallContext context) {
+    InputShapes.checkRank(this, rank, input.shape());
     return pool(tf, mode == PoolMode.MAX ? Tensors.numeric(input) : Tensors.floating(input));
   }
 
