@@ -99,6 +99,10 @@ public record ConvConfig(
     KerasTuple.requirePositive(kernelSize, "kernel_size", true);
     KerasTuple.requirePositive(strides, "strides", true);
     KerasTuple.requirePositive(dilation, "dilation_rate", false);
+    if (dilation.isEmpty()) {
+      throw new IllegalArgumentException(
+          "The `dilation_rate` argument must be a tuple of integers. Received dilation_rate=[]");
+    }
     if (kernelSize.isEmpty() || kernelSize.contains(0)) {
       throw new IllegalArgumentException(
           "The argument `kernel_size` cannot contain 0. Received kernel_size=" + kernelSize + ".");

@@ -18,12 +18,14 @@ import io.keras4j.activations.Activations;
 import io.keras4j.activations.BuiltinActivation;
 import io.keras4j.initializers.Ones;
 import io.keras4j.initializers.Zeros;
+import io.keras4j.layers.DTypePolicy;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.convolutional.WindowTesting.Values;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.types.TFloat16;
 import org.tensorflow.types.TFloat32;
 
 class Conv2DTest {
@@ -190,6 +192,26 @@ class Conv2DTest {
         () -> assertOutputSpecMatchesGraph(conv, spec(TFloat32.class, 4, 4, 3)));
     assertMessage(
         "expected ndim=4", () -> assertOutputSpecMatchesGraph(conv, spec(TFloat32.class, 8, 3)));
+  }
+
+  @Test
+  void under_mixed_precision_computes_in_float16_from_float32_weights() {
+    for (Layer layer :
+        List.of(
+            new Conv2D(
+                ConvConfig.builder(4, 3).build(),
+                LayerArgs.named("mixed_conv").withDtype(DTypePolicy.of("mixed_float16"))),
+            new DepthwiseConv2D(
+                DepthwiseConvConfig.builder(3).build(),
+                LayerArgs.named("mixed_depthwise").withDtype(DTypePolicy.of("mixed_float16"))),
+            new Conv2DTranspose(
+                ConvTransposeConfig.builder(2, 3).build(),
+                LayerArgs.named("mixed_transpose").withDtype(DTypePolicy.of("mixed_float16"))))) {
+      assertEquals(
+          TFloat16.class,
+          assertOutputSpecMatchesGraph(layer, spec(TFloat32.class, 8, 8, 3)).get(0).dtype());
+      layer.weights().forEach(w -> assertEquals(TFloat32.class, w.dtype(), w.path()));
+    }
   }
 
   @Test
