@@ -163,6 +163,17 @@ class Conv2DTest {
   }
 
   @Test
+  void a_lora_config_fails_loudly() {
+    RuntimeException e =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                WindowTesting.read(
+                    "Conv2D", "{\"filters\": 2, \"kernel_size\": 3, \"lora_rank\": 4}"));
+    assertTrue(e.getMessage().contains("lora_rank=4"), e.getMessage());
+  }
+
+  @Test
   void keras_other_name_convolution2d_reads_as_conv2d() throws Exception {
     assertInstanceOf(
         Conv2D.class, WindowTesting.read("Convolution2D", "{\"filters\": 2, \"kernel_size\": 3}"));
