@@ -63,13 +63,21 @@ class DepthwiseConv2DTest {
     Values x = pattern(0, 2, 7, 6, 3);
     Values kernel = pattern(1, 3, 2, 3, 2);
     Values bias = pattern(2, 6);
-    for (Padding padding : List.of(Padding.VALID, Padding.SAME)) {
+    for (List<Object> c :
+        WindowTesting.combinations(
+            List.of(Padding.VALID, Padding.SAME), List.of(List.of(2, 1), List.of(1, 2)))) {
+      Padding padding = (Padding) c.get(0);
+      @SuppressWarnings("unchecked")
+      List<Integer> strideAndDilation = (List<Integer>) c.get(1);
+      int stride = strideAndDilation.get(0);
+      int dilation = strideAndDilation.get(1);
       Values depthwise =
           run(
               new DepthwiseConv2D(
                   DepthwiseConvConfig.builder(3, 2)
                       .depthMultiplier(2)
-                      .strides(2, 1)
+                      .strides(stride, 1)
+                      .dilationRate(dilation)
                       .padding(padding)
                       .build()),
               x,
@@ -78,11 +86,16 @@ class DepthwiseConv2DTest {
       Values grouped =
           run(
               new Conv2D(
-                  ConvConfig.builder(6, 3, 2).groups(3).strides(2, 1).padding(padding).build()),
+                  ConvConfig.builder(6, 3, 2)
+                      .groups(3)
+                      .strides(stride, 1)
+                      .dilationRate(dilation)
+                      .padding(padding)
+                      .build()),
               x,
               kernel.values(),
               bias.values());
-      assertClose(grouped, depthwise, "depthwise output, " + padding);
+      assertClose(grouped, depthwise, "depthwise output, " + c);
     }
   }
 
