@@ -11,5 +11,6 @@ public final class CoreLayers {
   public static void register(KerasRegistry.Builder b) {
     b.layer(LayerType.of("InputLayer", InputLayer.class, InputLayerConfig.class, InputLayer::new));
     b.layer(LayerType.of("Dense", Dense.class, DenseConfig.class, Dense::new));
+    b.layer(LayerType.of("Masking", Masking.class, MaskingConfig.class, Masking::new));
   }
 }
