@@ -43,12 +43,26 @@ final class Eager {
   /** The same, with a mask {@code (batch, timesteps)} on the sequence. */
   static List<Object> run(
       Layer layer, float[][][] x, boolean @Nullable [][] mask, float[][]... states) {
+    return run(layer, false, x, mask, states);
+  }
+
+  /** The outputs of {@code layer} on {@code x} in training mode (dropout on). */
+  static List<Object> runTraining(Layer layer, float[][][] x) {
+    return run(layer, true, x, null);
+  }
+
+  private static List<Object> run(
+      Layer layer,
+      boolean training,
+      float[][][] x,
+      boolean @Nullable [][] mask,
+      float[][]... states) {
     try (EagerSession session = EagerSession.create()) {
       Ops tf = Ops.create(session);
       List<Operand<?>> inputs = new ArrayList<>();
       inputs.add(tf.constant(x));
       for (float[][] s : states) inputs.add(tf.constant(s));
-      CallContext context = CallContext.inference();
+      CallContext context = CallContext.of(training);
       if (mask != null) {
         List<@Nullable Operand<TBool>> masks = new ArrayList<>();
         masks.add(tf.constant(mask));

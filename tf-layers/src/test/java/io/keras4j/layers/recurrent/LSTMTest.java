@@ -203,6 +203,13 @@ class LSTMTest {
   }
 
   @Test
+  void the_config_keras_wrote_reads_and_writes_back_the_same_json() {
+    LSTM lstm = (LSTM) KerasConfigs.assertReadsAndWritesBack("LSTM");
+    assertEquals(0.2, lstm.getConfig().recurrentDropout());
+    assertEquals("lstm_cell", lstm.cell().name());
+  }
+
+  @Test
   void stateful_and_time_major_fail_loudly() {
     assertThrows(
         UnsupportedOperationException.class, () -> LSTMConfig.builder(2).stateful(true).build());
