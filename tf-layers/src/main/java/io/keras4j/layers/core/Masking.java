@@ -40,6 +40,7 @@ public final class Masking extends Layer {
     super(args);
     this.config = config;
     setSupportsMasking(true);
+    buildAtInit(); // Keras parity: Masking is built in its constructor and saves no build_config
   }
 
   @Override

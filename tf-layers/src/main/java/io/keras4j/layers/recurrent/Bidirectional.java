@@ -145,11 +145,11 @@ public final class Bidirectional extends Layer {
     }
     Integer maskIndex = context.tensorArguments().get("mask");
     Operand<TBool> mask = maskIndex != null ? Tensors.bool(inputs.get(maskIndex)) : context.mask(0);
+    // The copies share this call's training flag and its collected updates and losses.
     CallContext child =
-        CallContext.of(context.training()).withMasks(Collections.singletonList(mask));
-    if (!states.isEmpty()) {
-      child = child.withArguments(Map.of(), Map.of("initial_state", 1));
-    }
+        context
+            .withMasks(Collections.singletonList(mask))
+            .withArguments(Map.of(), states.isEmpty() ? Map.of() : Map.of("initial_state", 1));
     int half = states.size() / 2;
     List<Operand<?>> y =
         forwardLayer.apply(tf, withStates(sequences, states.subList(0, half)), child);

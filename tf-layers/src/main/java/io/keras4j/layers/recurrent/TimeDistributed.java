@@ -67,8 +67,9 @@ public final class TimeDistributed extends Layer {
     if (mask != null) {
       mask = tf.reshape(mask, tf.constant(new int[] {-1}));
     }
+    // The wrapped layer shares this call's training flag and its collected updates and losses.
     CallContext child =
-        CallContext.of(context.training()).withMasks(Collections.singletonList(mask));
+        context.withMasks(Collections.singletonList(mask)).withArguments(Map.of(), Map.of());
     Operand<?> y = single(config.layer().apply(tf, List.of(folded), child), "outputs");
     Operand<TInt32> unfolded =
         tf.concat(
