@@ -1,6 +1,8 @@
 package io.keras4j.layers.recurrent;
 
 import io.keras4j.layers.LayerArgs;
+import io.keras4j.regularizers.Regularizer;
+import java.util.Objects;
 
 /**
  * Gated recurrent unit (Cho et al. 2014). Keras' {@code keras.layers.GRU}: an {@link RNN} over a
@@ -28,8 +30,13 @@ public final class GRU extends RecurrentLayer {
   }
 
   public GRU(GRUConfig config, LayerArgs args) {
-    super(args);
-    this.config = config;
+    super(RecurrentLayer.withActivityRegularizer(args, config.activityRegularizer()));
+    // The config names the same activity regularizer as the base arguments, whichever set it.
+    Regularizer activity = args().activityRegularizer();
+    this.config =
+        Objects.equals(activity, config.activityRegularizer())
+            ? config
+            : config.toBuilder().activityRegularizer(activity).build();
     // Keras parity: the cell is always named gru_cell and shares the layer's dtype policy
     // and trainable flag.
     this.cell =

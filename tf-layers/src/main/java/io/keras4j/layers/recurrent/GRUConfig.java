@@ -44,6 +44,7 @@ public record GRUConfig(
     @JsonProperty("kernel_regularizer") @Nullable Regularizer kernelRegularizer,
     @JsonProperty("recurrent_regularizer") @Nullable Regularizer recurrentRegularizer,
     @JsonProperty("bias_regularizer") @Nullable Regularizer biasRegularizer,
+    @JsonProperty("activity_regularizer") @Nullable Regularizer activityRegularizer,
     @JsonProperty("kernel_constraint") @Nullable Constraint kernelConstraint,
     @JsonProperty("recurrent_constraint") @Nullable Constraint recurrentConstraint,
     @JsonProperty("bias_constraint") @Nullable Constraint biasConstraint,
@@ -109,6 +110,7 @@ public record GRUConfig(
         .kernelRegularizer(kernelRegularizer)
         .recurrentRegularizer(recurrentRegularizer)
         .biasRegularizer(biasRegularizer)
+        .activityRegularizer(activityRegularizer)
         .kernelConstraint(kernelConstraint)
         .recurrentConstraint(recurrentConstraint)
         .biasConstraint(biasConstraint)
@@ -145,6 +147,7 @@ public record GRUConfig(
     private @Nullable Regularizer kernelRegularizer;
     private @Nullable Regularizer recurrentRegularizer;
     private @Nullable Regularizer biasRegularizer;
+    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint kernelConstraint;
     private @Nullable Constraint recurrentConstraint;
     private @Nullable Constraint biasConstraint;
@@ -259,6 +262,16 @@ public record GRUConfig(
       return this;
     }
 
+    /**
+     * Keras' {@code activity_regularizer} of the layer (not of its cell). It is also the layer's
+     * {@link io.keras4j.layers.LayerArgs#activityRegularizer()}, which a file's reader fills.
+     */
+    @JsonProperty("activity_regularizer")
+    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
+      this.activityRegularizer = activityRegularizer;
+      return this;
+    }
+
     @JsonProperty("kernel_constraint")
     public Builder kernelConstraint(@Nullable Constraint kernelConstraint) {
       this.kernelConstraint = kernelConstraint;
@@ -334,6 +347,7 @@ public record GRUConfig(
           kernelRegularizer,
           recurrentRegularizer,
           biasRegularizer,
+          activityRegularizer,
           kernelConstraint,
           recurrentConstraint,
           biasConstraint,

@@ -1,6 +1,8 @@
 package io.keras4j.layers.recurrent;
 
 import io.keras4j.layers.LayerArgs;
+import io.keras4j.regularizers.Regularizer;
+import java.util.Objects;
 
 /**
  * Long short-term memory (Hochreiter 1997). Keras' {@code keras.layers.LSTM}: an {@link RNN} over
@@ -27,8 +29,13 @@ public final class LSTM extends RecurrentLayer {
   }
 
   public LSTM(LSTMConfig config, LayerArgs args) {
-    super(args);
-    this.config = config;
+    super(RecurrentLayer.withActivityRegularizer(args, config.activityRegularizer()));
+    // The config names the same activity regularizer as the base arguments, whichever set it.
+    Regularizer activity = args().activityRegularizer();
+    this.config =
+        Objects.equals(activity, config.activityRegularizer())
+            ? config
+            : config.toBuilder().activityRegularizer(activity).build();
     // Keras parity: the cell is always named lstm_cell and shares the layer's dtype policy
     // and trainable flag.
     this.cell =

@@ -5,6 +5,7 @@ import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.Tensors;
+import io.keras4j.regularizers.Regularizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -268,6 +269,27 @@ public abstract class RecurrentLayer extends Layer {
   }
 
   // ---------------------------------------------------------------- checks shared by the configs
+
+  /**
+   * The base arguments with the activity regularizer a layer's config names, as Keras' {@code
+   * LSTM(activity_regularizer=...)} takes it. A file's reader puts the regularizer in the base
+   * arguments instead; both may name it, but not two different ones.
+   */
+  static LayerArgs withActivityRegularizer(LayerArgs args, @Nullable Regularizer fromConfig) {
+    Regularizer fromArgs = args.activityRegularizer();
+    if (fromConfig == null || fromConfig.equals(fromArgs)) return args;
+    if (fromArgs != null) {
+      throw new IllegalArgumentException(
+          "Layer '"
+              + args.name()
+              + "' was given two activity regularizers: "
+              + fromConfig
+              + " in its config and "
+              + fromArgs
+              + " in its base arguments");
+    }
+    return args.withActivityRegularizer(fromConfig);
+  }
 
   static void requirePositiveUnits(int units) {
     if (units <= 0) {

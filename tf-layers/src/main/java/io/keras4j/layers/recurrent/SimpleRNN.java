@@ -1,6 +1,8 @@
 package io.keras4j.layers.recurrent;
 
 import io.keras4j.layers.LayerArgs;
+import io.keras4j.regularizers.Regularizer;
+import java.util.Objects;
 
 /**
  * A fully connected recurrent layer whose output is fed back: {@code h_t = activation(x_t · kernel
@@ -27,8 +29,13 @@ public final class SimpleRNN extends RecurrentLayer {
   }
 
   public SimpleRNN(SimpleRNNConfig config, LayerArgs args) {
-    super(args);
-    this.config = config;
+    super(RecurrentLayer.withActivityRegularizer(args, config.activityRegularizer()));
+    // The config names the same activity regularizer as the base arguments, whichever set it.
+    Regularizer activity = args().activityRegularizer();
+    this.config =
+        Objects.equals(activity, config.activityRegularizer())
+            ? config
+            : config.toBuilder().activityRegularizer(activity).build();
     // Keras parity: the cell is always named simple_rnn_cell and shares the layer's dtype policy
     // and trainable flag.
     this.cell =

@@ -41,6 +41,7 @@ public record SimpleRNNConfig(
     @JsonProperty("kernel_regularizer") @Nullable Regularizer kernelRegularizer,
     @JsonProperty("recurrent_regularizer") @Nullable Regularizer recurrentRegularizer,
     @JsonProperty("bias_regularizer") @Nullable Regularizer biasRegularizer,
+    @JsonProperty("activity_regularizer") @Nullable Regularizer activityRegularizer,
     @JsonProperty("kernel_constraint") @Nullable Constraint kernelConstraint,
     @JsonProperty("recurrent_constraint") @Nullable Constraint recurrentConstraint,
     @JsonProperty("bias_constraint") @Nullable Constraint biasConstraint,
@@ -101,6 +102,7 @@ public record SimpleRNNConfig(
         .kernelRegularizer(kernelRegularizer)
         .recurrentRegularizer(recurrentRegularizer)
         .biasRegularizer(biasRegularizer)
+        .activityRegularizer(activityRegularizer)
         .kernelConstraint(kernelConstraint)
         .recurrentConstraint(recurrentConstraint)
         .biasConstraint(biasConstraint)
@@ -128,6 +130,7 @@ public record SimpleRNNConfig(
     private @Nullable Regularizer kernelRegularizer;
     private @Nullable Regularizer recurrentRegularizer;
     private @Nullable Regularizer biasRegularizer;
+    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint kernelConstraint;
     private @Nullable Constraint recurrentConstraint;
     private @Nullable Constraint biasConstraint;
@@ -233,6 +236,16 @@ public record SimpleRNNConfig(
       return this;
     }
 
+    /**
+     * Keras' {@code activity_regularizer} of the layer (not of its cell). It is also the layer's
+     * {@link io.keras4j.layers.LayerArgs#activityRegularizer()}, which a file's reader fills.
+     */
+    @JsonProperty("activity_regularizer")
+    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
+      this.activityRegularizer = activityRegularizer;
+      return this;
+    }
+
     @JsonProperty("kernel_constraint")
     public Builder kernelConstraint(@Nullable Constraint kernelConstraint) {
       this.kernelConstraint = kernelConstraint;
@@ -287,6 +300,7 @@ public record SimpleRNNConfig(
           kernelRegularizer,
           recurrentRegularizer,
           biasRegularizer,
+          activityRegularizer,
           kernelConstraint,
           recurrentConstraint,
           biasConstraint,

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.activations.Activations;
 import io.keras4j.initializers.Zeros;
 import io.keras4j.layers.CallArgs;
@@ -18,6 +19,7 @@ import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.core.Input;
+import io.keras4j.regularizers.L2;
 import io.keras4j.serialization.ConfigException;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasRegistry;
@@ -207,6 +209,31 @@ class LSTMTest {
     LSTM lstm = (LSTM) KerasConfigs.assertReadsAndWritesBack("LSTM");
     assertEquals(0.2, lstm.getConfig().recurrentDropout());
     assertEquals("lstm_cell", lstm.cell().name());
+  }
+
+  @Test
+  void the_activity_regularizer_is_the_layers_from_either_side_and_written_once() {
+    LSTM fromConfig = new LSTM(LSTMConfig.builder(2).activityRegularizer(new L2(0.5)).build());
+    assertEquals(new L2(0.5), fromConfig.args().activityRegularizer());
+    LSTM fromArgs =
+        new LSTM(
+            LSTMConfig.builder(2).build(),
+            LayerArgs.named("l").withActivityRegularizer(new L2(0.5)));
+    assertEquals(new L2(0.5), fromArgs.getConfig().activityRegularizer());
+    JsonNode json = ConfigSerializer.of(KerasRegistry.builtins()).serialize(fromArgs).get("config");
+    assertEquals("L2", json.get("activity_regularizer").get("class_name").asText());
+    JsonNode none =
+        ConfigSerializer.of(KerasRegistry.builtins())
+            .serialize(new LSTM(LSTMConfig.builder(2).build()))
+            .get("config");
+    assertTrue(none.get("activity_regularizer").isNull());
+    LayerTestKit.assertConfigRoundTrip(fromArgs);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new LSTM(
+                LSTMConfig.builder(2).activityRegularizer(new L2(0.1)).build(),
+                LayerArgs.named("l").withActivityRegularizer(new L2(0.5))));
   }
 
   @Test
