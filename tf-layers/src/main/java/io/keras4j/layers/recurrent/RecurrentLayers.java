@@ -18,6 +18,7 @@ public final class RecurrentLayers {
     b.layer(LayerType.of("SimpleRNN", SimpleRNN.class, SimpleRNNConfig.class, SimpleRNN::new));
     b.layer(LayerType.of("LSTM", LSTM.class, LSTMConfig.class, LSTM::new));
     b.layer(LayerType.of("GRU", GRU.class, GRUConfig.class, GRU::new));
+    b.layer(LayerType.of("ConvLSTM2D", ConvLSTM2D.class, ConvLSTM2DConfig.class, ConvLSTM2D::new));
     b.layer(
         LayerType.of(
             "Bidirectional", Bidirectional.class, BidirectionalConfig.class, Bidirectional::new));

@@ -12,6 +12,8 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
@@ -29,7 +31,12 @@ final class Training {
 
   /** Takes one gradient step on {@code sum((y - 0.5)^2)} and checks that the loss went down. */
   static void assertOneStepLowersTheLoss(Layer layer, float[][][] x) {
-    step(layer, x, false, true);
+    step(layer, StdArrays.ndCopyOf(x), false, true);
+  }
+
+  /** The same for inputs of rank 5, such as sequences of images. */
+  static void assertOneStepLowersTheLoss(Layer layer, float[][][][][] x) {
+    step(layer, StdArrays.ndCopyOf(x), false, true);
   }
 
   /**
@@ -37,10 +44,10 @@ final class Training {
    * loss need not go down: checks that the step runs and stays finite.
    */
   static void assertTrainingStepRuns(Layer layer, float[][][] x) {
-    step(layer, x, true, false);
+    step(layer, StdArrays.ndCopyOf(x), true, false);
   }
 
-  private static void step(Layer layer, float[][][] x, boolean training, boolean lower) {
+  private static void step(Layer layer, FloatNdArray x, boolean training, boolean lower) {
     try (Graph g = new Graph();
         Session session = new Session(g)) {
       Ops tf = Ops.create(g);
