@@ -19,6 +19,9 @@ import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.core.Input;
+import io.keras4j.layers.core.Masking;
+import io.keras4j.layers.core.MaskingConfig;
+import io.keras4j.models.Sequential;
 import io.keras4j.regularizers.L2;
 import io.keras4j.serialization.ConfigException;
 import io.keras4j.serialization.ConfigSerializer;
@@ -27,6 +30,7 @@ import io.keras4j.testing.LayerTestKit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.EagerSession;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -284,6 +288,21 @@ class LSTMTest {
     Training.assertOneStepLowersTheLoss(
         new LSTM(seededConfig(3).returnSequences(true).goBackwards(true).build()),
         Eager.sequence(2, 4, 3, 0.4));
+  }
+
+  @Test
+  void trains_behind_a_mask() {
+    float[][][] x = Eager.sequence(2, 5, 3, 0.4);
+    x[0][3] = new float[3];
+    x[0][4] = new float[3];
+    Sequential model =
+        new Sequential(
+            LayerArgs.defaults(),
+            List.of(
+                new Masking(MaskingConfig.builder().build()),
+                new LSTM(seededConfig(3).returnSequences(true).build())),
+            new TensorSpec(Shape.of(-1, 5, 3), TFloat32.class));
+    Training.assertOneStepLowersTheLoss(model, x);
   }
 
   @Test
