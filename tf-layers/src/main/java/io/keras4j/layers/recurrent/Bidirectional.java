@@ -135,7 +135,7 @@ public final class Bidirectional extends Layer {
   @Override
   protected List<Operand<?>> call(Ops tf, List<Operand<?>> inputs, CallContext context) {
     Operand<?> sequences = inputs.get(0);
-    List<Operand<?>> states = initialStates(inputs, context);
+    List<Operand<?>> states = RecurrentLayer.stateInputs(inputs, context);
     if (states.size() % 2 != 0) {
       throw new IllegalArgumentException(
           "Bidirectional '"
@@ -143,8 +143,7 @@ public final class Bidirectional extends Layer {
               + "' splits its initial states in half between the two directions; received "
               + states.size());
     }
-    Integer maskIndex = context.tensorArguments().get("mask");
-    Operand<TBool> mask = maskIndex != null ? Tensors.bool(inputs.get(maskIndex)) : context.mask(0);
+    Operand<TBool> mask = RecurrentLayer.maskArgument(inputs, context);
     // The copies share this call's training flag and its collected updates and losses.
     CallContext child =
         context
@@ -194,17 +193,6 @@ public final class Bidirectional extends Layer {
     in.add(sequences);
     in.addAll(states);
     return in;
-  }
-
-  /** Keras 3's {@code initial_state=} keyword, or the inputs after the sequence (Keras 2). */
-  private static List<Operand<?>> initialStates(List<Operand<?>> inputs, CallContext context) {
-    Map<String, Integer> keywords = context.tensorArguments();
-    int start = keywords.getOrDefault("initial_state", keywords.isEmpty() ? 1 : inputs.size());
-    int end = inputs.size();
-    for (int i : keywords.values()) {
-      if (i > start && i < end) end = i;
-    }
-    return inputs.subList(start, end);
   }
 
   @Override

@@ -221,20 +221,11 @@ public abstract class RecurrentLayer extends Layer {
 
   // ---------------------------------------------------------------- call arguments
 
-  /**
-   * The states given to the call: Keras 3's {@code initial_state=} keyword, or the inputs after the
-   * sequence as Keras 2 passed them.
-   */
+  /** The states given to the call, as the cell's dtype, checked against the cell's states. */
   private List<Operand<TFloating>> initialStateArgument(
       List<Operand<?>> inputs, CallContext context) {
-    Map<String, Integer> keywords = context.tensorArguments();
-    int start = keywords.getOrDefault("initial_state", keywords.isEmpty() ? 1 : inputs.size());
-    int end = inputs.size();
-    for (int i : keywords.values()) {
-      if (i > start && i < end) end = i;
-    }
     List<Operand<TFloating>> states = new ArrayList<>();
-    for (Operand<?> s : inputs.subList(start, end)) states.add(Tensors.floating(s));
+    for (Operand<?> s : stateInputs(inputs, context)) states.add(Tensors.floating(s));
     int expected = cell().stateSize().size();
     if (!states.isEmpty() && states.size() != expected) {
       throw new IllegalArgumentException(
@@ -248,9 +239,22 @@ public abstract class RecurrentLayer extends Layer {
     return states;
   }
 
+  /**
+   * The initial states among a recurrent call's inputs: Keras 3's {@code initial_state=} keyword,
+   * or the inputs after the sequence, as Keras 2 passed them.
+   */
+  static List<Operand<?>> stateInputs(List<Operand<?>> inputs, CallContext context) {
+    Map<String, Integer> keywords = context.tensorArguments();
+    int start = keywords.getOrDefault("initial_state", keywords.isEmpty() ? 1 : inputs.size());
+    int end = inputs.size();
+    for (int i : keywords.values()) {
+      if (i > start && i < end) end = i;
+    }
+    return inputs.subList(start, end);
+  }
+
   /** The sequence's mask: a {@code mask=} tensor argument, else the mask of the first input. */
-  private static @Nullable Operand<TBool> maskArgument(
-      List<Operand<?>> inputs, CallContext context) {
+  static @Nullable Operand<TBool> maskArgument(List<Operand<?>> inputs, CallContext context) {
     Integer i = context.tensorArguments().get("mask");
     return i != null ? Tensors.bool(inputs.get(i)) : context.mask(0);
   }

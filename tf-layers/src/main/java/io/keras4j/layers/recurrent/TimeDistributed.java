@@ -10,6 +10,7 @@ import java.util.Map;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.StridedSlice;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TInt32;
 
@@ -60,43 +61,33 @@ public final class TimeDistributed extends Layer {
   protected Operand<?> call(Ops tf, Operand<?> input, CallContext context) {
     childInputShape(input.shape());
     Operand<TInt32> shape = tf.shape(input);
+    Operand<TInt32> anyBatch = tf.constant(new int[] {-1});
+    // (batch, timesteps, ...) to (batch * timesteps, ...)
     Operand<?> folded =
-        tf.reshape(
-            input, tf.concat(List.of(tf.constant(new int[] {-1}), from(tf, shape, 2)), zero(tf)));
+        tf.reshape(input, tf.concat(List.of(anyBatch, dims(tf, shape, 2, 0)), tf.constant(0)));
     Operand<TBool> mask = context.mask(0);
     if (mask != null) {
-      mask = tf.reshape(mask, tf.constant(new int[] {-1}));
+      mask = tf.reshape(mask, anyBatch);
     }
     // The wrapped layer shares this call's training flag and its collected updates and losses.
     CallContext child =
         context.withMasks(Collections.singletonList(mask)).withArguments(Map.of(), Map.of());
     Operand<?> y = single(config.layer().apply(tf, List.of(folded), child), "outputs");
+    // (batch * timesteps, ...out) back to (batch, timesteps, ...out)
     Operand<TInt32> unfolded =
         tf.concat(
-            List.of(
-                tf.constant(new int[] {-1}),
-                tf.stridedSlice(
-                    shape,
-                    tf.constant(new int[] {1}),
-                    tf.constant(new int[] {2}),
-                    tf.constant(new int[] {1})),
-                from(tf, tf.shape(y), 1)),
-            zero(tf));
+            List.of(anyBatch, dims(tf, shape, 1, 2), dims(tf, tf.shape(y), 1, 0)), tf.constant(0));
     return tf.reshape(y, unfolded);
   }
 
-  /** The dimensions of {@code shape} from {@code start} on. */
-  private static Operand<TInt32> from(Ops tf, Operand<TInt32> shape, int start) {
+  /** Dimensions {@code [from, to)} of {@code shape}; {@code to = 0} means to the end. */
+  private static Operand<TInt32> dims(Ops tf, Operand<TInt32> shape, int from, int to) {
     return tf.stridedSlice(
         shape,
-        tf.constant(new int[] {start}),
-        tf.constant(new int[] {0}),
+        tf.constant(new int[] {from}),
+        tf.constant(new int[] {to}),
         tf.constant(new int[] {1}),
-        org.tensorflow.op.core.StridedSlice.endMask(1L));
-  }
-
-  private static Operand<TInt32> zero(Ops tf) {
-    return tf.constant(0);
+        StridedSlice.endMask(to == 0 ? 1L : 0L));
   }
 
   @Override
