@@ -21,6 +21,7 @@ import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.core.Input;
 import io.keras4j.layers.core.Masking;
 import io.keras4j.layers.core.MaskingConfig;
+import io.keras4j.models.Functional;
 import io.keras4j.models.Sequential;
 import io.keras4j.regularizers.L2;
 import io.keras4j.serialization.ConfigException;
@@ -30,6 +31,7 @@ import io.keras4j.testing.LayerTestKit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.EagerSession;
+import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
@@ -166,6 +168,28 @@ class LSTMTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> Eager.run(new LSTM(seededConfig(2).build()), x, zeros));
+  }
+
+  @Test
+  void initial_states_as_a_keyword_argument_in_a_functional_model() {
+    float[][][] x = Eager.sequence(2, 3, 3, 0.2);
+    float[][] h = {{0.5f, -0.5f}, {0.1f, 0.2f}};
+    float[][] c = {{1f, 0f}, {-1f, 0.3f}};
+    LSTM lstm = new LSTM(seededConfig(2).build());
+    KerasTensor in = Input.of(3, 3);
+    KerasTensor h0 = Input.of(2);
+    KerasTensor c0 = Input.of(2);
+    KerasTensor y =
+        lstm.applyAll(CallArgs.of(in).withKwarg("initial_state", List.of(h0, c0))).get(0);
+    try (Functional model = new Functional(LayerArgs.defaults(), List.of(in, h0, c0), List.of(y));
+        TFloat32 xt = TFloat32.tensorOf(StdArrays.ndCopyOf(x));
+        TFloat32 ht = TFloat32.tensorOf(StdArrays.ndCopyOf(h));
+        TFloat32 ct = TFloat32.tensorOf(StdArrays.ndCopyOf(c));
+        Result r = model.predict(xt, ht, ct)) {
+      float[][] fromModel = StdArrays.array2dCopyOf((TFloat32) r.get(0));
+      // The same layer (same weights) called eagerly with the states as inputs after the sequence.
+      assertClose((float[][]) Eager.run(lstm, x, h, c).get(0), fromModel, 1e-6);
+    }
   }
 
   @Test
