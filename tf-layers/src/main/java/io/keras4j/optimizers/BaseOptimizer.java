@@ -252,7 +252,8 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
   }
 
   @Override
-  public final synchronized Op apply(Ops tf, List<Operand<?>> gradients, List<Weight> weights) {
+  public final synchronized Op apply(
+      Ops tf, List<@Nullable Operand<?>> gradients, List<Weight> weights) {
     if (gradients.size() != weights.size()) {
       throw new IllegalArgumentException(
           kind()
@@ -263,9 +264,14 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
               + " weights; expected one gradient per weight");
     }
     build(weights);
+    Ops scope = tf.withSubScope(Naming.opName(name()));
     List<Operand<? extends TFloating>> grads = new ArrayList<>();
     List<Weight> vars = new ArrayList<>();
     List<Operation> after = new ArrayList<>();
+    if (!tf.scope().env().isEager()) {
+      // A new control-dependency scope replaces the caller's: keep them through a barrier.
+      after.add(scope.noOp().op());
+    }
     for (int i = 0; i < weights.size(); i++) {
       Weight w = weights.get(i);
       if (!indices.containsKey(w)) throw unknown(w);
@@ -279,7 +285,6 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
     if (grads.isEmpty()) {
       throw new IllegalArgumentException("No gradients provided for any variable.");
     }
-    Ops scope = tf.withSubScope(Naming.opName(name()));
     // No weight may change before every gradient, and so the forward pass, has been computed.
     Ops s = after(scope, after);
     Operand<TFloat32> lr = learningRate(s);

@@ -3,6 +3,7 @@ package io.keras4j.optimizers;
 import io.keras4j.layers.Weight;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -41,12 +42,13 @@ public interface Optimizer {
    * The ops of one training step, as Keras' {@code optimizer.apply(grads, vars)}: gradient
    * clipping, weight decay, the update rule, the weights' constraints, then the iteration count.
    * Builds the optimizer on first use. In a graph, every update runs after every given gradient
-   * has been computed, and the returned op after every update.
+   * has been computed and after the control dependencies of {@code tf}, and the returned op after
+   * every update.
    *
    * @param gradients one per weight, in the order of {@code weights}; a {@code null} gradient
    *     skips its weight, as Keras skips a {@code None} gradient
    */
-  Op apply(Ops tf, List<Operand<?>> gradients, List<Weight> weights);
+  Op apply(Ops tf, List<@Nullable Operand<?>> gradients, List<Weight> weights);
 
   /**
    * The learning rate of the current step: the variable's value, or the schedule's value at the

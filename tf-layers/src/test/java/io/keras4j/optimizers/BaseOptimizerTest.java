@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.constraints.NonNeg;
+import io.keras4j.initializers.Zeros;
 import io.keras4j.layers.Weight;
+import io.keras4j.layers.WeightOptions;
 import io.keras4j.optimizers.schedules.ExponentialDecay;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,9 +18,13 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.EagerSession;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
@@ -272,6 +278,37 @@ class BaseOptimizerTest {
       for (int j = 0; j < 2; j++) bias[j] -= (float) LR * g[1][j];
       assertClose(bias, t.read(t.weights.get(1)), "bias");
       assertArrayEquals(new double[] {1}, t.read(sgd.iterations()));
+    }
+  }
+
+  @Test
+  void the_step_runs_after_the_callers_control_dependencies() {
+    List<Training.Param> params = Training.dense(new Random(18));
+    SGD sgd = new SGD(sgd().build());
+    try (Graph g = new Graph();
+        Session session = new Session(g)) {
+      Ops tf = Ops.create(g);
+      List<Weight> weights = Training.weights(params);
+      WeightOptions zero = WeightOptions.of(new Zeros());
+      Weight counter =
+          Weight.create("counter", "test/counter", Shape.scalar(), TFloat32.class, zero);
+      List<Operand<?>> grads = new ArrayList<>();
+      for (Weight w : weights) grads.add(tf.zerosLike(w.<TFloat32>read(tf)));
+      Op count = tf.assignAddVariableOp(counter.handle(tf), tf.constant(1f));
+      Op step = sgd.apply(tf.withControlDependencies(List.of(count)), grads, weights);
+      Session.Runner init = session.runner();
+      List<Weight> all = new ArrayList<>(weights);
+      all.add(counter);
+      all.addAll(sgd.variables());
+      for (Weight w : all) {
+        init.addTarget(
+            tf.assignVariableOp(w.handle(tf), w.initializer().call(tf, w.shape(), w.dtype())));
+      }
+      init.run().close();
+      session.runner().addTarget(step).run().close();
+      try (Result r = session.runner().fetch(counter.<TFloat32>read(tf)).run()) {
+        assertEquals(1f, ((TFloat32) r.get(0)).getFloat());
+      }
     }
   }
 
