@@ -9,5 +9,12 @@ public final class AttentionLayers {
   private AttentionLayers() {}
 
   public static void register(KerasRegistry.Builder b) {
+    b.layer(
+        LayerType.custom(
+            "seed",
+            "AttentionDecoder",
+            AttentionDecoder.class,
+            AttentionDecoderConfig.class,
+            AttentionDecoder::new));
   }
 }
