@@ -9,6 +9,13 @@ public final class AttentionLayers {
   private AttentionLayers() {}
 
   public static void register(KerasRegistry.Builder b) {
+    b.layer(LayerType.of("Attention", Attention.class, AttentionConfig.class, Attention::new));
+    b.layer(
+        LayerType.of(
+            "AdditiveAttention",
+            AdditiveAttention.class,
+            AdditiveAttentionConfig.class,
+            AdditiveAttention::new));
     b.layer(
         LayerType.custom(
             "seed",
