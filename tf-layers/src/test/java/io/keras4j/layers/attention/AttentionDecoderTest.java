@@ -10,6 +10,7 @@ import io.keras4j.layers.CallContext;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
+import io.keras4j.layers.Tensors;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.testing.LayerTestKit;
@@ -80,8 +81,8 @@ class AttentionDecoderTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 6, 7)));
-      Operand<?> y = layer.apply(tf, List.of(x), CallContext.of(true)).get(0);
-      Operand<TFloat32> loss = tf.sum((Operand<TFloat32>) y, tf.constant(new int[] {0, 1, 2}));
+      Operand<TFloat32> y = Tensors.floating(layer.apply(tf, List.of(x), CallContext.of(true)).get(0));
+      Operand<TFloat32> loss = tf.sum(y, tf.constant(new int[] {0, 1, 2}));
       List<Output<?>> reads = new ArrayList<>();
       g.operations()
           .forEachRemaining(
