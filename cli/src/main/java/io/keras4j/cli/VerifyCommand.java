@@ -5,6 +5,7 @@ import io.keras4j.io.h5.ReferenceFile;
 import io.keras4j.models.Model;
 import io.keras4j.serialization.ConfigException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +32,17 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL", description = "a .keras model file")
+  @Parameters(
+      index = "0",
+      paramLabel = "MODEL",
+      description = "a .keras or full-model .h5 file; with --weights, a JSON config")
   Path model;
+
+  @Option(
+      names = "--weights",
+      paramLabel = "FILE",
+      description = "weights for the JSON config MODEL: a Keras 3 .weights.h5 or a legacy .h5")
+  Path weights;
 
   @Parameters(index = "1", paramLabel = "IO_H5", description = "reference inputs and outputs")
   Path reference;
@@ -50,7 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (ReferenceFile ref = ReferenceFile.read(reference);
-        Model m = custom.reader().read(model)) {
+        Model m = weights == null ? custom.reader().read(model) : custom.reader().read(model, weights)) {
       double r = rtol != null ? rtol : ref.rtol() != null ? ref.rtol() : 1e-5;
       double a = atol != null ? atol : ref.atol() != null ? ref.atol() : 1e-5;
       List<OutputComparison> results = compare(m, ref, r, a);
@@ -69,7 +79,7 @@ final class VerifyCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "rtol %.1e atol %.1e%n", r, a);
       out.println(pass ? "PASS" : "FAIL");
       return pass ? 0 : 1;
-    } catch (ModelFileException | ConfigException | IOException e) {
+    } catch (ModelFileException | ConfigException | IOException | UncheckedIOException e) {
       err.println("keras4j verify: " + describe(e));
       return 2;
     } catch (RuntimeException e) {

@@ -29,9 +29,50 @@ class ConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> kerasFiles() {
-    return KerasFixtures.cases().stream()
-        .filter(c -> !c.isTraining() && !c.hasTag("security"))
-        .map(c -> dynamicTest(c.name() + " (model.keras)", () -> check(c, c.model())));
+    return forwardCases().map(c -> dynamicTest(c.name() + " (model.keras)", () -> check(c, c.model())));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> legacyH5Files() {
+    return forwardCases()
+        .filter(c -> KerasFixtures.exists(c.legacyH5()))
+        .map(c -> dynamicTest(c.name() + " (model.h5)", () -> check(c, c.legacyH5())));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> keras2Files() {
+    return KerasFixtures.keras2Cases().stream()
+        .flatMap(
+            c -> {
+              Stream.Builder<DynamicTest> tests = Stream.builder();
+              c.file("model")
+                  .ifPresent(
+                      m -> tests.add(dynamicTest(c.name() + " (" + m.getFileName() + ")", () -> check(c, m))));
+              if (c.file("config").isPresent() && c.file("weights").isPresent()) {
+                Path config = c.file("config").get();
+                Path weights = c.file("weights").get();
+                tests.add(
+                    dynamicTest(
+                        c.name() + " (" + config.getFileName() + " + " + weights.getFileName() + ")",
+                        () -> check(c, config, weights)));
+              }
+              return tests.build();
+            });
+  }
+
+  private static Stream<KerasFixtures.Case> forwardCases() {
+    return KerasFixtures.cases().stream().filter(c -> !c.isTraining() && !c.hasTag("security"));
+  }
+
+  static void check(KerasFixtures.Case c, Path config, Path weights) throws Exception {
+    Model model;
+    try {
+      model = READER.read(config, weights);
+    } catch (UnknownObjectException e) {
+      Assumptions.abort("not implemented yet: " + e.key());
+      return;
+    }
+    compare(c, model, c.rtol(), c.atol());
   }
 
   static void check(KerasFixtures.Case c, Path modelFile) throws Exception {
@@ -44,9 +85,13 @@ class ConformanceTest {
     try {
       model = reader.read(modelFile);
     } catch (UnknownObjectException e) {
-      Assumptions.abort("layer not implemented yet: " + e.key());
+      Assumptions.abort("not implemented yet: " + e.key());
       return;
     }
+    compare(c, model, rtol, atol);
+  }
+
+  static void compare(KerasFixtures.Case c, Model model, double rtol, double atol) throws Exception {
     try (model;
         ReferenceFile ref = ReferenceFile.read(c.io());
         Result r = model.predict(ref.inputs())) {

@@ -28,6 +28,12 @@ final class KerasFixtures {
       return dir.resolve("io.h5");
     }
 
+    /** A file of the case named by a {@code case.json} key ({@code model}, {@code config}, ...). */
+    java.util.Optional<Path> file(String key) {
+      JsonNode n = json.get(key);
+      return n != null && n.isTextual() ? java.util.Optional.of(dir.resolve(n.asText())) : java.util.Optional.empty();
+    }
+
     double rtol() {
       return json.path("rtol").asDouble();
     }
@@ -48,24 +54,36 @@ final class KerasFixtures {
     }
   }
 
-  static final Path ROOT = root();
+  static final Path ROOT = root("keras4j.fixtures", "keras-fixtures");
+
+  /** The project's copy of the Keras 2 files ({@code src/test/resources/keras2-files}). */
+  static final Path KERAS2_ROOT = root("keras4j.keras2files", "keras2-files");
 
   private KerasFixtures() {}
 
-  private static Path root() {
-    String p = System.getProperty("keras4j.fixtures", "src/test/resources/keras-fixtures");
+  private static Path root(String property, String folder) {
+    String p = System.getProperty(property, "src/test/resources/" + folder);
     return Path.of(p).toAbsolutePath();
   }
 
-  /** Every case of the manifest, in its order. */
+  /** Every case of the Keras 3 fixtures' manifest, in its order. */
   static List<Case> cases() {
+    return cases(ROOT);
+  }
+
+  /** Every case of the Keras 2 files' manifest, in its order. */
+  static List<Case> keras2Cases() {
+    return cases(KERAS2_ROOT);
+  }
+
+  private static List<Case> cases(Path root) {
     try {
-      JsonNode manifest = KerasJson.mapper().readTree(ROOT.resolve("manifest.json").toFile());
+      JsonNode manifest = KerasJson.mapper().readTree(root.resolve("manifest.json").toFile());
       List<Case> out = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("cases").fields();
           it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        Path dir = ROOT.resolve(e.getKey());
+        Path dir = root.resolve(e.getKey());
         JsonNode json = KerasJson.mapper().readTree(dir.resolve("case.json").toFile());
         out.add(new Case(e.getKey(), dir, json));
       }

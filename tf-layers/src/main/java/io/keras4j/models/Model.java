@@ -1,5 +1,6 @@
 package io.keras4j.models;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.internal.JavaArrays;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.tensorflow.Result;
 import org.tensorflow.Tensor;
@@ -35,6 +37,7 @@ public abstract class Model extends Layer implements AutoCloseable {
 
   private @Nullable ModelRuntime runtime;
   private boolean closed;
+  private @Nullable JsonNode compileConfig;
 
   protected Model(LayerArgs args) {
     super(args);
@@ -54,6 +57,19 @@ public abstract class Model extends Layer implements AutoCloseable {
 
   /** Shapes and dtypes of the model's outputs. */
   public abstract List<TensorSpec> outputSpecs();
+
+  /**
+   * Keras' {@code compile_config} (optimizer, loss, metrics) as read from a file, if the model was
+   * saved compiled.
+   */
+  public Optional<JsonNode> compileConfig() {
+    return Optional.ofNullable(compileConfig);
+  }
+
+  /** Keeps a {@code compile_config} to write back when the model is saved. */
+  public void setCompileConfig(@Nullable JsonNode compileConfig) {
+    this.compileConfig = compileConfig == null ? null : compileConfig.deepCopy();
+  }
 
   /** The layer of this model with the given name. */
   public Layer getLayer(String name) {

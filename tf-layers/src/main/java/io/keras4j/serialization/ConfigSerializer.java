@@ -83,7 +83,10 @@ public final class ConfigSerializer {
     Layer layer = deserialize(envelope, "");
     if (layer instanceof Model m) return m;
     throw new ConfigException(
-        "", "Expected a model config, found a " + envelope.path("class_name").asText() + " layer");
+        at(""),
+        "Expected a model config (Functional or Sequential), found a "
+            + envelope.path("class_name").asText()
+            + " layer");
   }
 
   /** Reads a layer or model from its envelope. */
@@ -101,11 +104,16 @@ public final class ConfigSerializer {
     String name = config.path("name").asText(null);
     String where = path + (name != null && !path.isEmpty() ? " (" + name + ")" : "");
     switch (className) {
-      case "Functional", "Model" -> {
-        return functionalFromConfig(config, where);
-      }
-      case "Sequential" -> {
-        return sequentialFromConfig(config, where);
+      case "Functional", "Model", "Sequential" -> {
+        Model model =
+            className.equals("Sequential")
+                ? sequentialFromConfig(config, where)
+                : functionalFromConfig(config, where);
+        JsonNode compile = envelope.get("compile_config");
+        if (compile != null && compile.isObject() && compile.size() > 0) {
+          model.setCompileConfig(compile);
+        }
+        return model;
       }
       default -> {}
     }
@@ -210,16 +218,26 @@ public final class ConfigSerializer {
       return MAPPER.readerFor(type).withAttribute(ReadContext.class, context).readValue(node);
     } catch (ConfigException e) {
       throw e;
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      Throwable cause = e;
-      while (cause.getCause() != null && cause.getCause() != cause) {
-        if (cause.getCause() instanceof ConfigException ce) throw ce;
-        cause = cause.getCause();
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      String where = path;
+      if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m) {
+        for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+          where += r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]";
+        }
       }
-      String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      throw new ConfigException(at(path), msg, e);
-    } catch (java.io.IOException e) {
-      throw new ConfigException(at(path), e.getMessage(), e);
+      for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        if (c instanceof UnknownObjectException u) {
+          throw new UnknownObjectException(at(where), u.key(), u.getMessage());
+        }
+        if (c instanceof ConfigException ce) {
+          throw new ConfigException(at(where), ce.getMessage(), ce);
+        }
+      }
+      String msg =
+          e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+              ? j.getOriginalMessage()
+              : e.getMessage();
+      throw new ConfigException(at(where), msg, e);
     }
   }
 
@@ -487,6 +505,11 @@ public final class ConfigSerializer {
 
   // =================================================================== writing
 
+  /** Writes a model as Keras writes {@code config.json}: the same as {@link #serialize}. */
+  public ObjectNode serializeModel(Model model) {
+    return serialize(model);
+  }
+
   /** Writes a layer or model as Keras' envelope. */
   public ObjectNode serialize(Layer layer) {
     if (layer instanceof Functional f) return functionalEnvelope(f);
@@ -584,7 +607,10 @@ public final class ConfigSerializer {
     config.set("output_layers", histories(model.outputs(), model.singleOutput(), index));
     model.unknownConfig().forEach(config::set);
     ObjectNode env =
-        KerasJson.envelope("keras.src.models.functional", "Functional", config, null);
+        KerasJson.envelope("keras.src.models.functional", "Functional", config, "Functional");
+    // Keras' Functional.build_config: a functional model is built from its graph, not a shape.
+    env.putObject("build_config").putNull("input_shape");
+    env.set("compile_config", compileConfig(model));
     return env;
   }
 
@@ -643,7 +669,13 @@ public final class ConfigSerializer {
     if (model.hasInput()) {
       env.putObject("build_config").set("input_shape", shapeNode(model.inputSpecs().get(0).shape()));
     }
+    env.set("compile_config", compileConfig(model));
     return env;
+  }
+
+  /** Keras' {@code compile_config}: empty for a model that was never compiled. */
+  private static JsonNode compileConfig(Model model) {
+    return model.compileConfig().<JsonNode>map(JsonNode::deepCopy).orElseGet(NODES::objectNode);
   }
 
   private static String abbreviate(JsonNode n) {

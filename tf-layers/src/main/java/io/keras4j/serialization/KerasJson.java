@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import io.keras4j.activations.Activation;
 import io.keras4j.activations.Activations;
 import io.keras4j.constraints.Constraint;
@@ -164,11 +165,20 @@ public final class KerasJson {
     }
   }
 
-  private static final class EnvelopeSerializer extends JsonSerializer<Object> {
+  private static final class EnvelopeSerializer extends JsonSerializer<Object>
+      implements ResolvableSerializer {
     private final JsonSerializer<Object> delegate;
 
     EnvelopeSerializer(JsonSerializer<Object> delegate) {
       this.delegate = delegate;
+    }
+
+    /** The wrapped bean serializer only writes its properties (nulls included) once resolved. */
+    @Override
+    public void resolve(SerializerProvider provider) throws JsonMappingException {
+      if (delegate instanceof ResolvableSerializer r) {
+        r.resolve(provider);
+      }
     }
 
     @Override
@@ -237,15 +247,7 @@ public final class KerasJson {
       }
       ObjectType type = lookup(rc, key, n);
       if (type == null) {
-        throw JsonMappingException.from(
-            p,
-            "Unknown "
-                + label()
-                + " '"
-                + key
-                + "'; known: "
-                + rc.registry().objectKeys(category)
-                + ". Register a Java class for it in the KerasRegistry.");
+        throw unknown(rc, key);
       }
       return (T) ctxt.readTreeAsValue(config, type.javaClass());
     }
@@ -253,7 +255,7 @@ public final class KerasJson {
     Object byName(JsonParser p, ReadContext rc, String name, JsonNode n) throws IOException {
       ObjectType type = lookup(rc, name, n);
       if (type == null) {
-        throw JsonMappingException.from(p, "Unknown " + label() + " '" + name + "'");
+        throw unknown(rc, name);
       }
       try {
         return type.javaClass().getConstructor().newInstance();
@@ -274,6 +276,19 @@ public final class KerasJson {
 
     String label() {
       return category.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    UnknownObjectException unknown(ReadContext rc, String key) {
+      return new UnknownObjectException(
+          "",
+          key,
+          "Unknown "
+              + label()
+              + " '"
+              + key
+              + "'; known: "
+              + rc.registry().objectKeys(category)
+              + ". Register a Java class for it in the KerasRegistry.");
     }
   }
 

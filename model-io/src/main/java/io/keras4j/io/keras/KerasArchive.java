@@ -42,7 +42,11 @@ public final class KerasArchive implements AutoCloseable {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       int entries = 0;
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-        e.nextElement();
+        String name = e.nextElement().getName();
+        if (escapes(name)) {
+          throw new ModelFileException(
+              file, "holds a zip entry whose name escapes the archive: '" + name + "'");
+        }
         if (++entries > limits.maxZipEntries()) {
           throw new ModelFileException(
               file, "holds more than " + limits.maxZipEntries() + " zip entries");
@@ -72,6 +76,22 @@ public final class KerasArchive implements AutoCloseable {
     } catch (java.util.zip.ZipException e) {
       throw new ModelFileException(file, "is not a valid zip file: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether a zip entry name would leave the folder it is extracted to: absolute, with a drive
+   * letter, a backslash, a NUL or a {@code ..} segment. Keras4J never extracts by name, but such an
+   * archive is not one Keras wrote.
+   */
+  static boolean escapes(String name) {
+    if (name.isEmpty() || name.startsWith("/") || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+      return true;
+    }
+    if (name.length() > 1 && name.charAt(1) == ':') return true;
+    for (String part : name.split("/")) {
+      if (part.equals("..")) return true;
+    }
+    return false;
   }
 
   private static JsonNode readJson(ZipFile zip, ZipEntry entry, Path file, long max)

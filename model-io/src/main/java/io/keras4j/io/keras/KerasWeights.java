@@ -27,12 +27,13 @@ public final class KerasWeights {
   private KerasWeights() {}
 
   /**
-   * Assigns the weights in {@code h5} to {@code model}, which must be built.
+   * Assigns the weights in {@code file} to {@code model}, which must be built.
    *
-   * @param source the file named in error messages (the {@code .keras} archive, or {@code h5})
+   * @param source the file named in error messages (the {@code .keras} archive, or the weights
+   *     file)
    */
-  public static void load(Model model, Path h5, Path source, ReadLimits limits) {
-    try (HdfFile file = new HdfFile(h5)) {
+  public static void load(Model model, HdfFile file, Path source, ReadLimits limits) {
+    try {
       for (WeightPaths.Entry entry : WeightPaths.of(model)) {
         loadEntry(model, file, entry, source, limits);
       }
