@@ -96,9 +96,7 @@ class AdditiveAttentionTest {
             + " \"class_name\": \"DTypePolicy\", \"config\": {\"name\": \"float32\"},"
             + " \"registered_name\": null}, \"use_scale\": true, \"dropout\": 0.0, \"seed\": null},"
             + " \"registered_name\": null}";
-    JsonNode json = KerasJson.mapper().readTree(keras);
-    Layer layer = SERIALIZER.deserialize(json);
-    assertEquals(json, KerasJson.mapper().readTree(SERIALIZER.serialize(layer).toString()));
+    KerasWritten.assertWritesLikeKeras(keras);
     LayerTestKit.assertConfigRoundTrip(
         new AdditiveAttention(
             AdditiveAttentionConfig.builder().useScale(false).dropout(0.1).seed(5L).causal(true).build()));

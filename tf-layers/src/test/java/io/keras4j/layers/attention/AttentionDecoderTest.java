@@ -111,6 +111,14 @@ class AttentionDecoderTest {
   }
 
   @Test
+  void readsAndWritesTheConfigKerasWrote() throws Exception {
+    AttentionDecoder layer = (AttentionDecoder) KerasWritten.assertReadsAndWritesBack("AttentionDecoder");
+    assertEquals(32, layer.getConfig().units());
+    assertTrue(layer.getConfig().returnProbabilities());
+    assertNotNull(layer.getConfig().kernelRegularizer());
+  }
+
+  @Test
   void unknownTimeStepsAreRefused() {
     IllegalArgumentException e =
         assertThrows(

@@ -251,9 +251,7 @@ class AttentionTest {
             + " \"DTypePolicy\", \"config\": {\"name\": \"float32\"}, \"registered_name\": null},"
             + " \"use_scale\": false, \"score_mode\": \"dot\", \"dropout\": 0.0, \"seed\": null},"
             + " \"registered_name\": null}";
-    JsonNode json = KerasJson.mapper().readTree(keras);
-    Layer layer = SERIALIZER.deserialize(json);
-    assertEquals(json, KerasJson.mapper().readTree(SERIALIZER.serialize(layer).toString()));
+    KerasWritten.assertWritesLikeKeras(keras);
     LayerTestKit.assertConfigRoundTrip(
         attention(AttentionConfig.builder().useScale(true).scoreMode(ScoreMode.CONCAT).dropout(0.25).seed(7L)));
   }
