@@ -20,9 +20,9 @@ import org.tensorflow.types.family.TFloating;
  * as zeros.
  *
  * <p>Inputs {@code [query (batch, Tq, dim), value (batch, Tv, dim)]} and optionally {@code key
- * (batch, Tv, dim)}, which defaults to {@code value}; output {@code (batch, Tq, dim)}, and with
- * the call argument {@code return_attention_scores} also the weights {@code (batch, Tq, Tv)}.
- * Weight: {@code scale} {@code (dim,)} when {@code use_scale}.
+ * (batch, Tv, dim)}, which defaults to {@code value}; output {@code (batch, Tq, dim)}, and with the
+ * call argument {@code return_attention_scores} also the weights {@code (batch, Tq, Tv)}. Weight:
+ * {@code scale} {@code (dim,)} when {@code use_scale}.
  *
  * <pre>{@code
  * AdditiveAttention attention = new AdditiveAttention(AdditiveAttentionConfig.builder().build());

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Config of {@link AdditiveAttention}: Keras' {@code AdditiveAttention(use_scale=True,
- * dropout=0.0, seed=None)}.
+ * Config of {@link AdditiveAttention}: Keras' {@code AdditiveAttention(use_scale=True, dropout=0.0,
+ * seed=None)}.
  *
  * @param causal Keras 2's {@code causal} argument, which Keras 3 replaced by the call argument
  *     {@code use_causal_mask}; {@code null} (and not written) unless a file sets it

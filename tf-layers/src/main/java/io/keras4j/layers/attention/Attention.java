@@ -23,10 +23,10 @@ import org.tensorflow.types.family.TFloating;
  * steps output as zeros.
  *
  * <p>Inputs {@code [query (batch, Tq, dim), value (batch, Tv, dim)]} and optionally {@code key
- * (batch, Tv, dim)}, which defaults to {@code value}; output {@code (batch, Tq, dim)}, and with
- * the call argument {@code return_attention_scores} also the weights {@code (batch, Tq, Tv)}.
- * Weights: {@code scale} {@code ()} when {@code use_scale}, then {@code concat_score_weight}
- * {@code ()} in {@code "concat"} mode.
+ * (batch, Tv, dim)}, which defaults to {@code value}; output {@code (batch, Tq, dim)}, and with the
+ * call argument {@code return_attention_scores} also the weights {@code (batch, Tq, Tv)}. Weights:
+ * {@code scale} {@code ()} when {@code use_scale}, then {@code concat_score_weight} {@code ()} in
+ * {@code "concat"} mode.
  *
  * <pre>{@code
  * Attention attention = new Attention(AttentionConfig.builder().useScale(true).build());
@@ -73,8 +73,7 @@ public final class Attention extends BaseDenseAttention {
     if (scale != null) {
       sum = tf.math.mul(scale.read(tf), sum);
     }
-    return tf.math.mul(
-        concatScoreWeight.read(tf), tf.sum(tf.math.tanh(sum), tf.constant(-1)));
+    return tf.math.mul(concatScoreWeight.read(tf), tf.sum(tf.math.tanh(sum), tf.constant(-1)));
   }
 
   @Override

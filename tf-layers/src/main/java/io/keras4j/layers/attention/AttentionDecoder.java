@@ -49,12 +49,6 @@ import org.tensorflow.types.family.TFloating;
  */
 public final class AttentionDecoder extends Layer {
 
-  private enum Kind {
-    KERNEL,
-    RECURRENT,
-    BIAS
-  }
-
   private final AttentionDecoderConfig config;
   private final Map<String, Weight> weights = new LinkedHashMap<>();
 
@@ -72,21 +66,24 @@ public final class AttentionDecoder extends Layer {
     long u = config.units();
     long d = knownDim(inputShape, 2, "feature");
     long o = config.outputDim();
-    weight(tf, "V_a", Kind.KERNEL, u);
-    weight(tf, "W_a", Kind.KERNEL, u, u);
-    weight(tf, "U_a", Kind.KERNEL, d, u);
-    weight(tf, "b_a", Kind.BIAS, u);
+    Initializer kernel = config.kernelInitializer();
+    Initializer recurrent = config.recurrentInitializer();
+    Initializer bias = config.biasInitializer();
+    weight(tf, "V_a", kernel, u);
+    weight(tf, "W_a", kernel, u, u);
+    weight(tf, "U_a", kernel, d, u);
+    weight(tf, "b_a", bias, u);
     for (String g : List.of("r", "z", "p")) {
-      weight(tf, "C_" + g, Kind.RECURRENT, d, u);
-      weight(tf, "U_" + g, Kind.RECURRENT, u, u);
-      weight(tf, "W_" + g, Kind.RECURRENT, o, u);
-      weight(tf, "b_" + g, Kind.BIAS, u);
+      weight(tf, "C_" + g, recurrent, d, u);
+      weight(tf, "U_" + g, recurrent, u, u);
+      weight(tf, "W_" + g, recurrent, o, u);
+      weight(tf, "b_" + g, bias, u);
     }
-    weight(tf, "C_o", Kind.RECURRENT, d, o);
-    weight(tf, "U_o", Kind.RECURRENT, u, o);
-    weight(tf, "W_o", Kind.RECURRENT, o, o);
-    weight(tf, "b_o", Kind.BIAS, o);
-    weight(tf, "W_s", Kind.RECURRENT, d, u);
+    weight(tf, "C_o", recurrent, d, o);
+    weight(tf, "U_o", recurrent, u, o);
+    weight(tf, "W_o", recurrent, o, o);
+    weight(tf, "b_o", bias, o);
+    weight(tf, "W_s", recurrent, d, u);
   }
 
   @Override
@@ -139,17 +136,11 @@ public final class AttentionDecoder extends Layer {
 
   // ---------------------------------------------------------------- helpers
 
-  /** Adds a weight with the initializer, regularizer and constraint of its kind. */
-  private void weight(Ops tf, String name, Kind kind, long... shape) {
-    Initializer init =
-        switch (kind) {
-          case KERNEL -> config.kernelInitializer();
-          case RECURRENT -> config.recurrentInitializer();
-          case BIAS -> config.biasInitializer();
-        };
-    boolean bias = kind == Kind.BIAS;
+  /** Adds a weight; the biases ({@code b_*}) take the bias regularizer and constraint. */
+  private void weight(Ops tf, String name, Initializer initializer, long... shape) {
+    boolean bias = name.startsWith("b_");
     WeightOptions options =
-        WeightOptions.of(init)
+        WeightOptions.of(initializer)
             .regularizer(bias ? config.biasRegularizer() : config.kernelRegularizer())
             .constraint(bias ? config.biasConstraint() : config.kernelConstraint());
     weights.put(name, addWeight(tf, name, Shape.of(shape), options));
@@ -161,8 +152,10 @@ public final class AttentionDecoder extends Layer {
 
   /** Zeros of shape {@code (batch of x, dim)}. */
   private static <T extends TFloating> Operand<T> zeros(Ops tf, Operand<T> x, long dim) {
-    Operand<TInt32> batch = tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
-    Operand<TInt32> shape = tf.concat(List.of(batch, tf.constant(new int[] {(int) dim})), tf.constant(0));
+    Operand<TInt32> batch =
+        tf.slice(tf.shape(x), tf.constant(new int[] {0}), tf.constant(new int[] {1}));
+    Operand<TInt32> shape =
+        tf.concat(List.of(batch, tf.constant(new int[] {(int) dim})), tf.constant(0));
     return tf.zeros(shape, x.type());
   }
 
@@ -171,9 +164,9 @@ public final class AttentionDecoder extends Layer {
       throw new IllegalArgumentException(
           "AttentionDecoder '"
               + name()
-              + "' expects an input of shape (batch, time, features) with the "
+              + "' expects an input (batch, time, features) with known "
               + what
-              + " dimension known, received "
+              + " dimension, received "
               + Shapes.toKeras(shape));
     }
     return shape.get(axis);

@@ -63,8 +63,8 @@ final class AttentionEquations {
   }
 
   /**
-   * The attention over {@code attentionAxes} (non-negative, of the projected tensors of rank
-   * {@code rank}); the other axes but the last (channels) are batch axes, heads included.
+   * The attention over {@code attentionAxes} (non-negative, of the projected tensors of rank {@code
+   * rank}); the other axes but the last (channels) are batch axes, heads included.
    */
   static Attend attend(int rank, List<Integer> attentionAxes) {
     List<Integer> batchAxes = new ArrayList<>();

@@ -116,7 +116,9 @@ abstract class BaseDenseAttention extends Layer {
     }
     Long seed = seed();
     RandomUniform.Options[] options =
-        seed == null ? new RandomUniform.Options[0] : new RandomUniform.Options[] {RandomUniform.seed(seed)};
+        seed == null
+            ? new RandomUniform.Options[0]
+            : new RandomUniform.Options[] {RandomUniform.seed(seed)};
     Operand<T> u = tf.random.randomUniform(tf.shape(x), x.type(), options);
     Operand<TBool> keep = tf.math.greaterEqual(u, tf.dtypes.cast(tf.constant(rate), x.type()));
     Operand<T> scaled = tf.math.div(x, tf.dtypes.cast(tf.constant(1 - rate), x.type()));

@@ -3,12 +3,10 @@ package io.keras4j.layers.attention;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.layers.CallContext;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.serialization.ConfigSerializer;
-import io.keras4j.serialization.KerasJson;
 import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.testing.LayerTestKit;
 import java.util.Arrays;
@@ -40,7 +38,9 @@ class AdditiveAttentionTest {
   @Test
   void scoresAreADistributionAndMaskedKeysGetNone() {
     try (EagerRun run = new EagerRun()) {
-      boolean[][] valueMask = {{true, true, false, true, false}, {true, false, false, false, false}};
+      boolean[][] valueMask = {
+        {true, true, false, true, false}, {true, false, false, false, false}
+      };
       CallContext context =
           CallContext.inference()
               .withMasks(Arrays.asList(null, run.mask(valueMask)))
@@ -72,7 +72,8 @@ class AdditiveAttentionTest {
     try (EagerRun run = new EagerRun()) {
       float[][][] v = Sequences.of(2, 5, 6, 1);
       Layer layer = new AdditiveAttention(AdditiveAttentionConfig.builder().build());
-      List<Object> out = run.call(layer, WITH_SCORES, run.tensor(Sequences.of(2, 4, 6, 0)), run.tensor(v));
+      List<Object> out =
+          run.call(layer, WITH_SCORES, run.tensor(Sequences.of(2, 4, 6, 0)), run.tensor(v));
       float[][][] output = (float[][][]) out.get(0);
       float[][][] scores = (float[][][]) out.get(1);
       for (int b = 0; b < 2; b++) {
@@ -91,14 +92,19 @@ class AdditiveAttentionTest {
   void configMatchesKerasJsonAndRoundTrips() throws Exception {
     // Written by Keras 3.16 for the additive_attention fixture: no score_mode key.
     String keras =
-        "{\"module\": \"keras.layers\", \"class_name\": \"AdditiveAttention\", \"config\": {\"name\":"
-            + " \"additive_attention\", \"trainable\": true, \"dtype\": {\"module\": \"keras\","
-            + " \"class_name\": \"DTypePolicy\", \"config\": {\"name\": \"float32\"},"
+        "{\"module\": \"keras.layers\", \"class_name\": \"AdditiveAttention\", \"config\":"
+            + " {\"name\": \"additive_attention\", \"trainable\": true, \"dtype\": {\"module\":"
+            + " \"keras\", \"class_name\": \"DTypePolicy\", \"config\": {\"name\": \"float32\"},"
             + " \"registered_name\": null}, \"use_scale\": true, \"dropout\": 0.0, \"seed\": null},"
             + " \"registered_name\": null}";
     KerasWritten.assertWritesLikeKeras(keras);
     LayerTestKit.assertConfigRoundTrip(
         new AdditiveAttention(
-            AdditiveAttentionConfig.builder().useScale(false).dropout(0.1).seed(5L).causal(true).build()));
+            AdditiveAttentionConfig.builder()
+                .useScale(false)
+                .dropout(0.1)
+                .seed(5L)
+                .causal(true)
+                .build()));
   }
 }

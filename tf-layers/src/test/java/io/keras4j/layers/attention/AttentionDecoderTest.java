@@ -39,11 +39,26 @@ class AttentionDecoderTest {
     LayerTestKit.assertOutputSpecMatchesGraph(layer, LayerTestKit.spec(TFloat32.class, 6, 7));
     LayerTestKit.assertWeights(
         layer,
-        "V_a(8,)", "W_a(8, 8)", "U_a(7, 8)", "b_a(8,)",
-        "C_r(7, 8)", "U_r(8, 8)", "W_r(5, 8)", "b_r(8,)",
-        "C_z(7, 8)", "U_z(8, 8)", "W_z(5, 8)", "b_z(8,)",
-        "C_p(7, 8)", "U_p(8, 8)", "W_p(5, 8)", "b_p(8,)",
-        "C_o(7, 5)", "U_o(8, 5)", "W_o(5, 5)", "b_o(5,)",
+        "V_a(8,)",
+        "W_a(8, 8)",
+        "U_a(7, 8)",
+        "b_a(8,)",
+        "C_r(7, 8)",
+        "U_r(8, 8)",
+        "W_r(5, 8)",
+        "b_r(8,)",
+        "C_z(7, 8)",
+        "U_z(8, 8)",
+        "W_z(5, 8)",
+        "b_z(8,)",
+        "C_p(7, 8)",
+        "U_p(8, 8)",
+        "W_p(5, 8)",
+        "b_p(8,)",
+        "C_o(7, 5)",
+        "U_o(8, 5)",
+        "W_o(5, 5)",
+        "b_o(5,)",
         "W_s(7, 8)");
     assertEquals(801, layer.countParams(), "the seed_attention_decoder fixture's parameter count");
   }
@@ -81,7 +96,8 @@ class AttentionDecoderTest {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Operand<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 6, 7)));
-      Operand<TFloat32> y = Tensors.floating(layer.apply(tf, List.of(x), CallContext.of(true)).get(0));
+      Operand<TFloat32> y =
+          Tensors.floating(layer.apply(tf, List.of(x), CallContext.of(true)).get(0));
       Operand<TFloat32> loss = tf.sum(y, tf.constant(new int[] {0, 1, 2}));
       List<Output<?>> reads = new ArrayList<>();
       g.operations()
@@ -90,8 +106,10 @@ class AttentionDecoderTest {
                 if (op.type().equals("ReadVariableOp")) reads.add(((GraphOperation) op).output(0));
               });
       assertEquals(21, reads.size(), "one read per weight");
-      for (Output<?> grad : g.addGradients(loss.asOutput(), reads.toArray(Output[]::new))) assertNotNull(grad);
-      g.operations().forEachRemaining(op -> assertTrue(!op.type().equals("While"), "no while loop"));
+      for (Output<?> grad : g.addGradients(loss.asOutput(), reads.toArray(Output[]::new)))
+        assertNotNull(grad);
+      g.operations()
+          .forEachRemaining(op -> assertTrue(!op.type().equals("While"), "no while loop"));
       layer.weights().forEach(w -> w.detach(g));
     }
   }
@@ -107,12 +125,14 @@ class AttentionDecoderTest {
     assertEquals("seed>AttentionDecoder", json.get("registered_name").asText());
     assertTrue(json.get("module").isNull());
     assertEquals("Orthogonal", json.at("/config/recurrent_initializer/class_name").asText());
-    assertTrue(KerasRegistry.builtins().layer("AttentionDecoder").isPresent(), "found by class name");
+    assertTrue(
+        KerasRegistry.builtins().layer("AttentionDecoder").isPresent(), "found by class name");
   }
 
   @Test
   void readsAndWritesTheConfigKerasWrote() throws Exception {
-    AttentionDecoder layer = (AttentionDecoder) KerasWritten.assertReadsAndWritesBack("AttentionDecoder");
+    AttentionDecoder layer =
+        (AttentionDecoder) KerasWritten.assertReadsAndWritesBack("AttentionDecoder");
     assertEquals(32, layer.getConfig().units());
     assertTrue(layer.getConfig().returnProbabilities());
     assertNotNull(layer.getConfig().kernelRegularizer());

@@ -56,7 +56,8 @@ class AttentionTest {
     Attention scaled = attention(AttentionConfig.builder().useScale(true));
     LayerTestKit.assertOutputSpecMatchesGraph(scaled, q, v);
     LayerTestKit.assertWeights(scaled, "scale()");
-    Attention concat = attention(AttentionConfig.builder().useScale(true).scoreMode(ScoreMode.CONCAT));
+    Attention concat =
+        attention(AttentionConfig.builder().useScale(true).scoreMode(ScoreMode.CONCAT));
     LayerTestKit.assertOutputSpecMatchesGraph(concat, q, v);
     LayerTestKit.assertWeights(concat, "scale()", "concat_score_weight()");
   }
@@ -126,10 +127,12 @@ class AttentionTest {
                     + " false, \"score_mode\": \"dot\", \"dropout\": 0.0, \"causal\": true}}");
     Attention layer = (Attention) SERIALIZER.deserialize(json);
     assertTrue(SERIALIZER.serialize(layer).at("/config/causal").asBoolean());
-    assertFalse(SERIALIZER.serialize(attention(AttentionConfig.builder())).get("config").has("causal"));
+    assertFalse(
+        SERIALIZER.serialize(attention(AttentionConfig.builder())).get("config").has("causal"));
     try (EagerRun run = new EagerRun()) {
       float[][][] x = Sequences.of(1, 3, 6, 0);
-      float[][][] scores = (float[][][]) run.call(layer, WITH_SCORES, run.tensor(x), run.tensor(x)).get(1);
+      float[][][] scores =
+          (float[][][]) run.call(layer, WITH_SCORES, run.tensor(x), run.tensor(x)).get(1);
       assertEquals(0f, scores[0][0][2]);
     }
   }
@@ -169,7 +172,11 @@ class AttentionTest {
       Attention layer = attention(AttentionConfig.builder());
       float[][][] out =
           (float[][][])
-              run.call(layer, masked, run.tensor(Sequences.of(2, 4, 6, 0)), run.tensor(Sequences.of(2, 5, 6, 1)))
+              run.call(
+                      layer,
+                      masked,
+                      run.tensor(Sequences.of(2, 4, 6, 0)),
+                      run.tensor(Sequences.of(2, 5, 6, 1)))
                   .get(0);
       for (int b = 0; b < 2; b++) {
         for (int i = 0; i < 4; i++) {
@@ -193,11 +200,14 @@ class AttentionTest {
       float[][][] v = Sequences.of(2, 5, 6, 1);
       Attention dropping = attention(AttentionConfig.builder().dropout(0.5).seed(3L));
       Attention plain = attention(AttentionConfig.builder());
-      float[][][] expected = (float[][][]) run.call(plain, WITH_SCORES, run.tensor(q), run.tensor(v)).get(1);
+      float[][][] expected =
+          (float[][][]) run.call(plain, WITH_SCORES, run.tensor(q), run.tensor(v)).get(1);
       float[][][] inference =
           (float[][][]) run.call(dropping, WITH_SCORES, run.tensor(q), run.tensor(v)).get(1);
       float[][][] training =
-          (float[][][]) run.call(dropping, WITH_SCORES.withTraining(true), run.tensor(q), run.tensor(v)).get(1);
+          (float[][][])
+              run.call(dropping, WITH_SCORES.withTraining(true), run.tensor(q), run.tensor(v))
+                  .get(1);
       int dropped = 0;
       for (int b = 0; b < 2; b++) {
         for (int i = 0; i < 4; i++) {
@@ -215,11 +225,14 @@ class AttentionTest {
   @Test
   void differentiableThroughMasksCausalMaskAndDropout() {
     Attention layer =
-        attention(AttentionConfig.builder().useScale(true).scoreMode(ScoreMode.CONCAT).dropout(0.2));
+        attention(
+            AttentionConfig.builder().useScale(true).scoreMode(ScoreMode.CONCAT).dropout(0.2));
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
-      Placeholder<TFloat32> q = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 4, 6)));
-      Placeholder<TFloat32> v = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 5, 6)));
+      Placeholder<TFloat32> q =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 4, 6)));
+      Placeholder<TFloat32> v =
+          tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 5, 6)));
       Placeholder<TBool> qMask = tf.placeholder(TBool.class, Placeholder.shape(Shape.of(-1, 4)));
       Placeholder<TBool> vMask = tf.placeholder(TBool.class, Placeholder.shape(Shape.of(-1, 5)));
       CallContext context =
@@ -247,13 +260,18 @@ class AttentionTest {
     // Written by Keras 3.16 for the attention_dot fixture.
     String keras =
         "{\"module\": \"keras.layers\", \"class_name\": \"Attention\", \"config\": {\"name\":"
-            + " \"attention\", \"trainable\": true, \"dtype\": {\"module\": \"keras\", \"class_name\":"
-            + " \"DTypePolicy\", \"config\": {\"name\": \"float32\"}, \"registered_name\": null},"
-            + " \"use_scale\": false, \"score_mode\": \"dot\", \"dropout\": 0.0, \"seed\": null},"
-            + " \"registered_name\": null}";
+            + " \"attention\", \"trainable\": true, \"dtype\": {\"module\": \"keras\","
+            + " \"class_name\": \"DTypePolicy\", \"config\": {\"name\": \"float32\"},"
+            + " \"registered_name\": null}, \"use_scale\": false, \"score_mode\": \"dot\","
+            + " \"dropout\": 0.0, \"seed\": null}, \"registered_name\": null}";
     KerasWritten.assertWritesLikeKeras(keras);
     LayerTestKit.assertConfigRoundTrip(
-        attention(AttentionConfig.builder().useScale(true).scoreMode(ScoreMode.CONCAT).dropout(0.25).seed(7L)));
+        attention(
+            AttentionConfig.builder()
+                .useScale(true)
+                .scoreMode(ScoreMode.CONCAT)
+                .dropout(0.25)
+                .seed(7L)));
   }
 
   @Test

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Assumptions;
 
-/** Layer configs Keras wrote ({@code keras-fixtures/configs/layers.json}), read and written back. */
+/**
+ * Layer configs Keras wrote ({@code keras-fixtures/configs/layers.json}), read and written back.
+ */
 final class KerasWritten {
 
   private static final ConfigSerializer SERIALIZER = ConfigSerializer.of(KerasRegistry.builtins());
