@@ -8,8 +8,8 @@ import org.tensorflow.types.family.TNumber;
  * An element-wise (or, for softmax, axis-wise) activation function, as the functions of Keras'
  * {@code keras.activations}.
  *
- * <p>Built-in activations are the constants of {@link Activations}; they serialize as their Keras
- * name ({@code "relu"}).
+ * <p>Built-in activations are the constants of {@link BuiltinActivation}; they serialize as their
+ * Keras name ({@code "relu"}).
  */
 public interface Activation {
 

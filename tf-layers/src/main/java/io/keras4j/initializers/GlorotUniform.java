@@ -25,9 +25,9 @@ import org.tensorflow.types.family.TType;
  * @param outputAxes axes whose product is the fan-out, used with {@code inputAxes} only
  */
 public record GlorotUniform(
-    @JsonProperty("seed") @WriteNull @Nullable Long seed,
-    @JsonProperty("input_axes") @WriteNull @Nullable List<Integer> inputAxes,
-    @JsonProperty("output_axes") @WriteNull @Nullable List<Integer> outputAxes)
+    @JsonProperty("seed") @Nullable Long seed,
+    @JsonProperty("input_axes") @Nullable List<Integer> inputAxes,
+    @JsonProperty("output_axes") @Nullable List<Integer> outputAxes)
     implements Initializer {
 
   public GlorotUniform {

@@ -30,7 +30,7 @@ import org.tensorflow.types.family.TType;
  */
 @JsonDeserialize(builder = Orthogonal.Builder.class)
 public record Orthogonal(
-    @JsonProperty("seed") @WriteNull @Nullable Long seed, @JsonProperty("gain") double gain)
+    @JsonProperty("seed") @Nullable Long seed, @JsonProperty("gain") double gain)
     implements Initializer {
 
   /** Keras' defaults: {@code gain=1.0}, unseeded. */

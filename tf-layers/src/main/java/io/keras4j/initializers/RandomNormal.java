@@ -22,7 +22,7 @@ import org.tensorflow.types.family.TType;
  */
 @JsonDeserialize(builder = RandomNormal.Builder.class)
 public record RandomNormal(
-    @JsonProperty("seed") @WriteNull @Nullable Long seed,
+    @JsonProperty("seed") @Nullable Long seed,
     @JsonProperty("mean") double mean,
     @JsonProperty("stddev") double stddev)
     implements Initializer {

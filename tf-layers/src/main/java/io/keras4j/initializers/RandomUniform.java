@@ -21,7 +21,7 @@ import org.tensorflow.types.family.TType;
  */
 @JsonDeserialize(builder = RandomUniform.Builder.class)
 public record RandomUniform(
-    @JsonProperty("seed") @WriteNull @Nullable Long seed,
+    @JsonProperty("seed") @Nullable Long seed,
     @JsonProperty("minval") double minval,
     @JsonProperty("maxval") double maxval)
     implements Initializer {

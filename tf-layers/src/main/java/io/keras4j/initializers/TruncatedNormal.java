@@ -24,7 +24,7 @@ import org.tensorflow.types.family.TType;
  */
 @JsonDeserialize(builder = TruncatedNormal.Builder.class)
 public record TruncatedNormal(
-    @JsonProperty("seed") @WriteNull @Nullable Long seed,
+    @JsonProperty("seed") @Nullable Long seed,
     @JsonProperty("mean") double mean,
     @JsonProperty("stddev") double stddev)
     implements Initializer {

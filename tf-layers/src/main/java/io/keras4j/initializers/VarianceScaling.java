@@ -46,12 +46,12 @@ import org.tensorflow.types.family.TType;
  */
 @JsonDeserialize(builder = VarianceScaling.Builder.class)
 public record VarianceScaling(
-    @JsonProperty("seed") @WriteNull @Nullable Long seed,
+    @JsonProperty("seed") @Nullable Long seed,
     @JsonProperty("scale") double scale,
     @JsonProperty("mode") String mode,
     @JsonProperty("distribution") String distribution,
-    @JsonProperty("input_axes") @WriteNull @Nullable List<Integer> inputAxes,
-    @JsonProperty("output_axes") @WriteNull @Nullable List<Integer> outputAxes)
+    @JsonProperty("input_axes") @Nullable List<Integer> inputAxes,
+    @JsonProperty("output_axes") @Nullable List<Integer> outputAxes)
     implements Initializer {
 
   private static final Set<String> MODES = Set.of("fan_in", "fan_out", "fan_avg");

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.internal.Naming;
 import io.keras4j.internal.OutputSpecTracer;
+import io.keras4j.regularizers.Regularizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -123,8 +124,10 @@ public abstract class Layer {
   }
 
   /**
-   * Layers this layer owns, by the attribute name Keras saves them under ({@code cell}, {@code
-   * forward_layer}, {@code query_dense}, ...), in Keras' saving order.
+   * Layers this layer owns, by the attribute name Keras saves them under in a {@code .keras} file
+   * ({@code cell}, {@code forward_layer}, {@code query_dense}, ...), in the order Keras tracks them
+   * (the order of the layer's {@code weights}: Bidirectional's forward layer before its backward
+   * layer, MultiHeadAttention's query, key, value, then output projection).
    */
   public Map<String, Layer> children() {
     return Map.of();
@@ -206,6 +209,17 @@ public abstract class Layer {
     }
   }
 
+  /**
+   * Marks a layer without weights as built from its constructor, as Keras' {@code
+   * _build_at_init()}: {@code build} is never called and no input shapes are recorded, so the
+   * layer's config carries no {@code build_config}, as Keras writes it.
+   */
+  protected final synchronized void buildAtInit() {
+    if (buildShapes == null) {
+      buildShapes = List.of();
+    }
+  }
+
   /** Marks a layer that needs no weights as built, as Keras' {@code self.built = True}. */
   protected final synchronized void markBuilt(List<Shape> inputShapes) {
     if (buildShapes == null) {
@@ -230,7 +244,27 @@ public abstract class Layer {
       boolean floating = TFloating.class.isAssignableFrom(x.type());
       cast.add(floating && x.type() != compute ? scoped.dtypes.cast(x, compute) : x);
     }
-    return List.copyOf(call(scoped, Collections.unmodifiableList(cast), context));
+    List<Operand<?>> outputs = List.copyOf(call(scoped, Collections.unmodifiableList(cast), context));
+    Regularizer activity = args.activityRegularizer();
+    if (activity != null && context.collectsEffects()) {
+      for (Operand<?> out : outputs) {
+        context.addLoss(activityLoss(scoped, activity, Tensors.floating(out)));
+      }
+    }
+    return outputs;
+  }
+
+  /** Keras' activity regularization: the regularizer of an output over its batch size. */
+  private static <T extends TFloating> Operand<T> activityLoss(Ops tf, Regularizer r, Operand<T> out) {
+    Operand<T> loss = r.call(tf, out);
+    if (out.shape().numDimensions() == 0) return loss;
+    Operand<T> batch =
+        tf.dtypes.cast(
+            tf.stridedSlice(
+                tf.shape(out), tf.constant(new int[] {0}), tf.constant(new int[] {1}),
+                tf.constant(new int[] {1}), org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L)),
+            out.type());
+    return tf.math.div(loss, batch);
   }
 
   /** Creates the layer's weights for inputs of the given shapes. Calls the one-input form. */

@@ -48,6 +48,15 @@ public final class Weight {
     this.sharedName = path + "_" + IDS.incrementAndGet();
   }
 
+  /**
+   * A variable that belongs to no layer: an optimizer's slots and counters, a metric's state.
+   *
+   * @param path where the variable is known, such as {@code adam/iteration}
+   */
+  public static Weight create(String name, String path, Shape shape, Class<? extends TType> dtype, WeightOptions options) {
+    return new Weight(name, path, shape, dtype, options);
+  }
+
   /** The weight's own name, such as {@code kernel}. */
   public String name() {
     return name;

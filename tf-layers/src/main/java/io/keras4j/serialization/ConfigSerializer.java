@@ -533,7 +533,8 @@ public final class ConfigSerializer {
     if (fields.isObject()) config.setAll((ObjectNode) fields);
     layer.unknownConfig().forEach(config::set);
     ObjectNode env = KerasJson.envelope(type.module(), type.className(), config, type.registeredName());
-    if (layer.built() && !(layer instanceof InputLayer)) {
+    // Keras writes a build_config only for layers built from input shapes (not at init).
+    if (!layer.buildInputShapes().isEmpty() && !(layer instanceof InputLayer)) {
       env.set("build_config", buildConfig(layer));
     }
     return env;

@@ -3,6 +3,7 @@ package io.keras4j.serialization;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.ResolvableSerializer;
 import io.keras4j.activations.Activation;
 import io.keras4j.activations.Activations;
@@ -26,6 +28,9 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.internal.Naming;
 import io.keras4j.layers.DTypePolicy;
 import io.keras4j.layers.Layer;
+import io.keras4j.losses.Loss;
+import io.keras4j.metrics.Metric;
+import io.keras4j.optimizers.Optimizer;
 import io.keras4j.regularizers.Regularizer;
 import io.keras4j.serialization.ObjectType.Category;
 import java.io.IOException;
@@ -49,7 +54,10 @@ public final class KerasJson {
           Initializer.class, Category.INITIALIZER,
           Regularizer.class, Category.REGULARIZER,
           Constraint.class, Category.CONSTRAINT,
-          Activation.class, Category.ACTIVATION);
+          Activation.class, Category.ACTIVATION,
+          Loss.class, Category.LOSS,
+          Metric.class, Category.METRIC,
+          Optimizer.class, Category.OPTIMIZER);
 
   private KerasJson() {}
 
@@ -71,6 +79,9 @@ public final class KerasJson {
     module.addDeserializer(Regularizer.class, new ObjectDeserializer<>(Category.REGULARIZER));
     module.addDeserializer(Constraint.class, new ObjectDeserializer<>(Category.CONSTRAINT));
     module.addDeserializer(Activation.class, new ActivationDeserializer());
+    module.addDeserializer(Loss.class, new ObjectDeserializer<>(Category.LOSS));
+    module.addDeserializer(Metric.class, new ObjectDeserializer<>(Category.METRIC));
+    module.addDeserializer(Optimizer.class, new ObjectDeserializer<>(Category.OPTIMIZER));
     module.addSerializer(Layer.class, new LayerJsonSerializer());
     module.addDeserializer(Layer.class, new LayerJsonDeserializer());
     module.setSerializerModifier(new EnvelopeModifier());
@@ -166,7 +177,7 @@ public final class KerasJson {
   }
 
   private static final class EnvelopeSerializer extends JsonSerializer<Object>
-      implements ResolvableSerializer {
+      implements ResolvableSerializer, ContextualSerializer {
     private final JsonSerializer<Object> delegate;
 
     EnvelopeSerializer(JsonSerializer<Object> delegate) {
@@ -179,6 +190,15 @@ public final class KerasJson {
       if (delegate instanceof ResolvableSerializer r) {
         r.resolve(provider);
       }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+        throws JsonMappingException {
+      if (delegate == null) return this;
+      JsonSerializer<?> d = provider.handleSecondaryContextualization(delegate, property);
+      return d == delegate ? this : new EnvelopeSerializer((JsonSerializer<Object>) d);
     }
 
     @Override

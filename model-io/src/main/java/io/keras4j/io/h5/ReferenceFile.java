@@ -42,14 +42,25 @@ public final class ReferenceFile implements AutoCloseable {
   }
 
   public static ReferenceFile read(Path file) {
+    return read(file, "inputs");
+  }
+
+  /**
+   * Reads the inputs from {@code inputGroup} (a training file's {@code x}, say) and the outputs
+   * from {@code outputs} where the file has that group.
+   */
+  public static ReferenceFile read(Path file, String inputGroup) {
     List<Tensor> inputs = new ArrayList<>();
     try (HdfFile h5 = new HdfFile(file)) {
-      for (Dataset ds : datasets(h5, "inputs", file)) {
+      H5Safety.check(h5, file);
+      for (Dataset ds : datasets(h5, inputGroup, file)) {
         inputs.add(H5Tensors.read(ds, inputType(ds)));
       }
       List<Expected> outputs = new ArrayList<>();
-      for (Dataset ds : datasets(h5, "outputs", file)) {
-        outputs.add(new Expected(H5Tensors.shape(ds), H5Tensors.toFloats(ds.getDataFlat())));
+      if (h5.getChild("outputs") != null) {
+        for (Dataset ds : datasets(h5, "outputs", file)) {
+          outputs.add(new Expected(H5Tensors.shape(ds), H5Tensors.toFloats(ds.getDataFlat())));
+        }
       }
       return new ReferenceFile(inputs, outputs, number(h5, "rtol"), number(h5, "atol"));
     } catch (RuntimeException e) {
