@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keras4j.layers.CallContext;
+import io.keras4j.layers.KerasTensor;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.Tensors;
+import io.keras4j.layers.core.Input;
+import io.keras4j.models.Functional;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.testing.LayerTestKit;
@@ -111,6 +114,20 @@ class AttentionDecoderTest {
       g.operations()
           .forEachRemaining(op -> assertTrue(!op.type().equals("While"), "no while loop"));
       layer.weights().forEach(w -> w.detach(g));
+    }
+  }
+
+  @Test
+  void trainingLowersTheLoss() {
+    KerasTensor in = Input.of(6, 7);
+    AttentionDecoder layer = decoder(false);
+    try (Functional model = new Functional(LayerArgs.named("decoder"), in, layer.apply(in))) {
+      float[][][] x = Sequences.of(8, 6, 7, 0.3);
+      float[][][] y = new float[8][6][5];
+      for (int b = 0; b < 8; b++) {
+        for (int t = 0; t < 6; t++) y[b][t][t % 5] = 1; // one-hot targets to learn
+      }
+      PlainTraining.assertLossFalls(model, new Object[] {x}, new Object[] {y}, 5.0f, 40);
     }
   }
 
