@@ -242,7 +242,7 @@ public abstract class Layer {
     Class<? extends TType> compute = dtypePolicy().computeDtype();
     for (Operand<?> x : inputs) {
       boolean floating = TFloating.class.isAssignableFrom(x.type());
-      cast.add(floating && x.type() != compute ? scoped.dtypes.cast(x, compute) : x);
+      cast.add(autocast() && floating && x.type() != compute ? scoped.dtypes.cast(x, compute) : x);
     }
     List<Operand<?>> outputs = List.copyOf(call(scoped, Collections.unmodifiableList(cast), context));
     Regularizer activity = args.activityRegularizer();
@@ -265,6 +265,14 @@ public abstract class Layer {
                 tf.constant(new int[] {1}), org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L)),
             out.type());
     return tf.math.div(loss, batch);
+  }
+
+  /**
+   * Whether floating inputs are cast to the compute dtype before {@code call}, as Keras' {@code
+   * autocast}. A layer whose inputs are not values (Embedding's ids) turns it off.
+   */
+  protected boolean autocast() {
+    return true;
   }
 
   /** Creates the layer's weights for inputs of the given shapes. Calls the one-input form. */

@@ -148,7 +148,12 @@ final class ModelRuntime implements AutoCloseable {
       inputs.add(
           sig.withName("input_" + i).placeholder(spec.dtype(), Placeholder.shape(spec.shape())));
     }
-    List<Operand<?>> outputs = model.apply(sig, inputs, CallContext.inference());
+    List<Operand<?>> outputs = new ArrayList<>(model.apply(sig, inputs, CallContext.inference()));
+    for (int i = 0; i < outputs.size(); i++) {
+      // TensorFlow refuses to fetch a tensor it is fed: a model that returns an input returns a
+      // copy.
+      if (inputs.contains(outputs.get(i))) outputs.set(i, sig.identity(outputs.get(i)));
+    }
     c = new Compiled(inputs, outputs);
     initializeNewWeights();
     compiled.put(signature, c);
