@@ -17,6 +17,12 @@ public final class AttentionLayers {
             AdditiveAttentionConfig.class,
             AdditiveAttention::new));
     b.layer(
+        LayerType.of(
+            "MultiHeadAttention",
+            MultiHeadAttention.class,
+            MultiHeadAttentionConfig.class,
+            MultiHeadAttention::new));
+    b.layer(
         LayerType.custom(
             "seed",
             "AttentionDecoder",
