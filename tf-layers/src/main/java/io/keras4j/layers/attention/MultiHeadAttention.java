@@ -102,11 +102,20 @@ public final class MultiHeadAttention extends Layer {
 
   @Override
   protected void build(Ops tf, List<Shape> inputShapes) {
-    // The shapes do not say which tensor is the key: the call that built the layer does.
+    // The shapes alone do not say which tensor is the key: the call does. A model's node records
+    // it; a direct call with three or more tensors builds the projections when it runs.
     List<Node> nodes = inboundNodes();
-    Roles roles =
-        Roles.of(
-            inputShapes.size(), nodes.isEmpty() ? Map.of() : nodes.get(0).args().tensorKwargs());
+    if (!nodes.isEmpty() || inputShapes.size() <= 2) {
+      Map<String, Integer> keywords =
+          nodes.isEmpty() ? Map.of() : nodes.get(0).args().tensorKwargs();
+      buildProjections(tf, inputShapes, Roles.of(inputShapes.size(), keywords));
+    }
+  }
+
+  private synchronized void buildProjections(Ops tf, List<Shape> inputShapes, Roles roles) {
+    if (!children.isEmpty()) {
+      return;
+    }
     Shape query = inputShapes.get(roles.query());
     Shape value = inputShapes.get(roles.value());
     Shape key = roles.key() < 0 ? value : inputShapes.get(roles.key());
@@ -185,6 +194,7 @@ public final class MultiHeadAttention extends Layer {
   @Override
   protected List<Operand<?>> call(Ops tf, List<Operand<?>> inputs, CallContext context) {
     Roles roles = Roles.of(inputs.size(), context.tensorArguments());
+    buildProjections(tf, inputs.stream().map(Operand::shape).toList(), roles);
     Operand<?> key = inputs.get(roles.key() < 0 ? roles.value() : roles.key());
     return attention(
         tf,
