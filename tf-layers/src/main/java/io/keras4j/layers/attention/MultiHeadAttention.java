@@ -100,6 +100,14 @@ public final class MultiHeadAttention extends Layer {
     setSupportsMasking(true);
   }
 
+  /** The shapes {@code build} was given, by Keras' argument names. */
+  private final Map<String, Shape> shapesDict = new java.util.LinkedHashMap<>();
+
+  @Override
+  public synchronized Map<String, Shape> buildShapesDict() {
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(shapesDict));
+  }
+
   @Override
   protected void build(Ops tf, List<Shape> inputShapes) {
     // The shapes alone do not say which tensor is the key: the call does. A model's node records
@@ -119,6 +127,9 @@ public final class MultiHeadAttention extends Layer {
     Shape query = inputShapes.get(roles.query());
     Shape value = inputShapes.get(roles.value());
     Shape key = roles.key() < 0 ? value : inputShapes.get(roles.key());
+    shapesDict.put("query_shape", query);
+    shapesDict.put("value_shape", value);
+    if (roles.key() >= 0) shapesDict.put("key_shape", key);
     if (!middle(value).equals(middle(key))) {
       throw new IllegalArgumentException(
           "All dimensions of `value` and `key`, except the last one, must be equal. Received:"
