@@ -103,6 +103,24 @@ public final class ModelReader {
     }
   }
 
+  /**
+   * The model config of a {@code .keras} archive, a full-model {@code .h5} or a JSON file, without
+   * building the model.
+   */
+  public JsonNode readConfig(Path file) throws IOException {
+    requireFile(file);
+    if (isHdf5(file)) {
+      try (HdfFile h5 = openH5(file, file)) {
+        String config = H5Attributes.string(h5, "model_config");
+        if (config == null) {
+          throw new ModelFileException(file, "is a weights-only HDF5 file (no model_config)");
+        }
+        return parse(config, file, "model_config");
+      }
+    }
+    return readJson(file);
+  }
+
   /** Assigns the weights of a weights file to an already built model. */
   public void readWeights(Model model, Path weights) throws IOException {
     requireFile(weights);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
 import org.tensorflow.types.TBool;
 
 /**
@@ -16,25 +17,81 @@ import org.tensorflow.types.TBool;
  *
  * <p>Tensor keyword arguments (Keras' {@code initial_state=}, {@code key=}) arrive among the
  * layer's inputs, after the positional ones; {@link #tensorArguments()} names where each starts.
+ *
+ * <p>A training step also collects what layers produce besides their outputs: state updates to run
+ * with the step (BatchNormalization's moving statistics, Keras' {@code variable.assign} in {@code
+ * call}) through {@link #addUpdate}, and extra loss terms (Keras' {@code add_loss}) through {@link
+ * #addLoss}. Outside a training step both are ignored.
  */
 public final class CallContext {
 
-  private static final CallContext INFERENCE = new CallContext(false, List.of(), Map.of(), Map.of());
+  private static final CallContext INFERENCE =
+      new CallContext(false, List.of(), Map.of(), Map.of(), null);
+
+  /** The updates and losses that layers add during one traced call. */
+  public static final class Effects {
+    private final List<Op> updates = new ArrayList<>();
+    private final List<Operand<?>> losses = new ArrayList<>();
+
+    /** The state updates added, in order. */
+    public synchronized List<Op> updates() {
+      return List.copyOf(updates);
+    }
+
+    /** The scalar losses added, in order. */
+    public synchronized List<Operand<?>> losses() {
+      return List.copyOf(losses);
+    }
+
+    synchronized void addUpdate(Op op) {
+      updates.add(op);
+    }
+
+    synchronized void addLoss(Operand<?> loss) {
+      losses.add(loss);
+    }
+  }
 
   private final boolean training;
   private final List<@Nullable Operand<TBool>> masks;
   private final Map<String, Object> arguments;
   private final Map<String, Integer> tensorArguments;
+  private final @Nullable Effects effects;
 
   private CallContext(
       boolean training,
       List<@Nullable Operand<TBool>> masks,
       Map<String, Object> arguments,
-      Map<String, Integer> tensorArguments) {
+      Map<String, Integer> tensorArguments,
+      @Nullable Effects effects) {
     this.training = training;
     this.masks = Collections.unmodifiableList(new ArrayList<>(masks));
     this.arguments = Map.copyOf(arguments);
     this.tensorArguments = Map.copyOf(tensorArguments);
+    this.effects = effects;
+  }
+
+  /** A training step's context, collecting updates and losses into {@code effects}. */
+  public static CallContext training(Effects effects) {
+    return new CallContext(true, List.of(), Map.of(), Map.of(), effects);
+  }
+
+  /**
+   * Runs {@code update} with the step, as Keras' {@code variable.assign(...)} inside {@code call}.
+   * Ignored outside a training step.
+   */
+  public void addUpdate(Op update) {
+    if (effects != null) effects.addUpdate(update);
+  }
+
+  /** Adds a scalar term to the training loss, as Keras' {@code add_loss}. */
+  public void addLoss(Operand<?> loss) {
+    if (effects != null) effects.addLoss(loss);
+  }
+
+  /** Whether updates and losses are collected (a training step is being traced). */
+  public boolean collectsEffects() {
+    return effects != null;
   }
 
   /** Inference: no masks, no keyword arguments. */
@@ -44,7 +101,7 @@ public final class CallContext {
 
   /** Training or inference, no masks, no keyword arguments. */
   public static CallContext of(boolean training) {
-    return training ? new CallContext(true, List.of(), Map.of(), Map.of()) : INFERENCE;
+    return training ? new CallContext(true, List.of(), Map.of(), Map.of(), null) : INFERENCE;
   }
 
   public boolean training() {
@@ -86,14 +143,14 @@ public final class CallContext {
   }
 
   public CallContext withTraining(boolean training) {
-    return new CallContext(training, masks, arguments, tensorArguments);
+    return new CallContext(training, masks, arguments, tensorArguments, effects);
   }
 
   public CallContext withMasks(List<@Nullable Operand<TBool>> masks) {
-    return new CallContext(training, masks, arguments, tensorArguments);
+    return new CallContext(training, masks, arguments, tensorArguments, effects);
   }
 
   public CallContext withArguments(Map<String, Object> arguments, Map<String, Integer> tensors) {
-    return new CallContext(training, masks, arguments, tensors);
+    return new CallContext(training, masks, arguments, tensors, effects);
   }
 }

@@ -3,6 +3,7 @@ package io.keras4j.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.internal.Naming;
 import io.keras4j.internal.OutputSpecTracer;
+import io.keras4j.regularizers.Regularizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -190,6 +191,16 @@ public abstract class Layer {
     return buildShapes == null ? List.of() : buildShapes;
   }
 
+  /**
+   * The build shapes by argument name, for a layer whose Keras {@code build} takes named shapes
+   * (MultiHeadAttention's {@code query_shape}, {@code value_shape}, {@code key_shape}); Keras then
+   * saves them as {@code build_config.shapes_dict}. Empty for layers built from their input
+   * shapes alone.
+   */
+  public Map<String, Shape> buildShapesDict() {
+    return Map.of();
+  }
+
   /** Whether the layer was built from a list of inputs (Keras' {@code build([a, b])}). */
   public final boolean builtFromList() {
     return buildInputWasList;
@@ -205,6 +216,17 @@ public abstract class Layer {
       build(tf.withSubScope(Naming.opName(name)), inputShapes);
       buildShapes = List.copyOf(inputShapes);
       buildInputWasList = asList;
+    }
+  }
+
+  /**
+   * Marks a layer without weights as built from its constructor, as Keras' {@code
+   * _build_at_init()}: {@code build} is never called and no input shapes are recorded, so the
+   * layer's config carries no {@code build_config}, as Keras writes it.
+   */
+  protected final synchronized void buildAtInit() {
+    if (buildShapes == null) {
+      buildShapes = List.of();
     }
   }
 
@@ -230,9 +252,37 @@ public abstract class Layer {
     Class<? extends TType> compute = dtypePolicy().computeDtype();
     for (Operand<?> x : inputs) {
       boolean floating = TFloating.class.isAssignableFrom(x.type());
-      cast.add(floating && x.type() != compute ? scoped.dtypes.cast(x, compute) : x);
+      cast.add(autocast() && floating && x.type() != compute ? scoped.dtypes.cast(x, compute) : x);
     }
-    return List.copyOf(call(scoped, Collections.unmodifiableList(cast), context));
+    List<Operand<?>> outputs = List.copyOf(call(scoped, Collections.unmodifiableList(cast), context));
+    Regularizer activity = args.activityRegularizer();
+    if (activity != null && context.collectsEffects()) {
+      for (Operand<?> out : outputs) {
+        context.addLoss(activityLoss(scoped, activity, Tensors.floating(out)));
+      }
+    }
+    return outputs;
+  }
+
+  /** Keras' activity regularization: the regularizer of an output over its batch size. */
+  private static <T extends TFloating> Operand<T> activityLoss(Ops tf, Regularizer r, Operand<T> out) {
+    Operand<T> loss = r.call(tf, out);
+    if (out.shape().numDimensions() == 0) return loss;
+    Operand<T> batch =
+        tf.dtypes.cast(
+            tf.stridedSlice(
+                tf.shape(out), tf.constant(new int[] {0}), tf.constant(new int[] {1}),
+                tf.constant(new int[] {1}), org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L)),
+            out.type());
+    return tf.math.div(loss, batch);
+  }
+
+  /**
+   * Whether floating inputs are cast to the compute dtype before {@code call}, as Keras' {@code
+   * autocast}. A layer whose inputs are not values (Embedding's ids) turns it off.
+   */
+  protected boolean autocast() {
+    return true;
   }
 
   /** Creates the layer's weights for inputs of the given shapes. Calls the one-input form. */

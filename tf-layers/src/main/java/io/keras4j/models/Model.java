@@ -6,6 +6,9 @@ import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.Weight;
+import io.keras4j.training.Compile;
+import io.keras4j.training.FitOptions;
+import io.keras4j.training.History;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +41,8 @@ public abstract class Model extends Layer implements AutoCloseable {
   private @Nullable ModelRuntime runtime;
   private boolean closed;
   private @Nullable JsonNode compileConfig;
+  private @Nullable Trainer trainer;
+  private volatile boolean stopTraining;
 
   protected Model(LayerArgs args) {
     super(args);
@@ -186,6 +191,92 @@ public abstract class Model extends Layer implements AutoCloseable {
       runtime.close();
       runtime = null;
     }
+  }
+
+  // ---------------------------------------------------------------- training
+
+  /**
+   * Configures the model for training, as Keras' {@code model.compile}. Builds the model and the
+   * optimizer's variables.
+   */
+  public synchronized void compile(Compile compile) {
+    build();
+    this.trainer = new Trainer(this, runtime(), compile);
+    trainer.buildOptimizer();
+  }
+
+  /** Whether {@link #compile} was called. */
+  public boolean compiled() {
+    return trainer != null;
+  }
+
+  /** The compile settings. */
+  public Optional<Compile> compileOptions() {
+    return trainer == null ? Optional.empty() : Optional.of(trainer.compile());
+  }
+
+  private Trainer trainer() {
+    if (trainer == null) {
+      throw new IllegalStateException(
+          "Model '" + name() + "' must be compiled before training or evaluation: call compile()");
+    }
+    return trainer;
+  }
+
+  /**
+   * Trains the model, as Keras' {@code model.fit(x, y, ...)}. Inputs and targets are whole-dataset
+   * tensors (the first dimension counts samples) in input and output order; they stay the
+   * caller's.
+   */
+  public synchronized History fit(List<? extends Tensor> x, List<? extends Tensor> y, FitOptions options) {
+    stopTraining = false;
+    return FitLoop.fit(this, trainer(), x, y, options);
+  }
+
+  /** {@link #fit} on Java arrays, one per input and one per output. */
+  public History fit(Object[] x, Object[] y, FitOptions options) {
+    List<Tensor> tx = new ArrayList<>();
+    List<Tensor> ty = new ArrayList<>();
+    try {
+      for (Object a : x) tx.add(JavaArrays.toTensor(a));
+      for (Object a : y) ty.add(JavaArrays.toTensor(a));
+      return fit(tx, ty, options);
+    } finally {
+      tx.forEach(Tensor::close);
+      ty.forEach(Tensor::close);
+    }
+  }
+
+  /** The loss and metrics on the given data, as Keras' {@code model.evaluate}. */
+  public synchronized Map<String, Double> evaluate(
+      List<? extends Tensor> x, List<? extends Tensor> y, int batchSize) {
+    return FitLoop.evaluate(trainer(), x, y, null, batchSize);
+  }
+
+  /**
+   * One training step on one batch, as Keras' {@code train_on_batch}: returns the batch's loss and
+   * metrics.
+   */
+  public synchronized Map<String, Double> trainOnBatch(
+      List<? extends Tensor> x, List<? extends Tensor> y, @Nullable List<? extends Tensor> sampleWeight) {
+    Trainer t = trainer();
+    t.resetMetrics();
+    t.trainStep(x, y, sampleWeight);
+    return t.results();
+  }
+
+  /** Asks a running {@link #fit} to stop after the current epoch (Keras' {@code stop_training}). */
+  public void setStopTraining(boolean stop) {
+    this.stopTraining = stop;
+  }
+
+  public boolean stopTraining() {
+    return stopTraining;
+  }
+
+  /** The optimizer's variables in Keras' saving order; empty for an uncompiled model. */
+  public List<Weight> optimizerVariables() {
+    return trainer == null ? List.of() : trainer.optimizerVariables();
   }
 
   // ---------------------------------------------------------------- summary

@@ -49,6 +49,23 @@ final class ModelRuntime implements AutoCloseable {
     this.session = new Session(graph);
   }
 
+  Graph graph() {
+    return graph;
+  }
+
+  Ops ops() {
+    return tf;
+  }
+
+  Session session() {
+    return session;
+  }
+
+  /** Sets initialized weights (after an assignment outside {@link #assign}). */
+  void markInitialized(Weight w) {
+    initialized.add(w);
+  }
+
   /** How many input signatures have been compiled into the graph. */
   int signatureCount() {
     return compiled.size();
@@ -131,7 +148,12 @@ final class ModelRuntime implements AutoCloseable {
       inputs.add(
           sig.withName("input_" + i).placeholder(spec.dtype(), Placeholder.shape(spec.shape())));
     }
-    List<Operand<?>> outputs = model.apply(sig, inputs, CallContext.inference());
+    List<Operand<?>> outputs = new ArrayList<>(model.apply(sig, inputs, CallContext.inference()));
+    for (int i = 0; i < outputs.size(); i++) {
+      // TensorFlow refuses to fetch a tensor it is fed: a model that returns an input returns a
+      // copy.
+      if (inputs.contains(outputs.get(i))) outputs.set(i, sig.identity(outputs.get(i)));
+    }
     c = new Compiled(inputs, outputs);
     initializeNewWeights();
     compiled.put(signature, c);
@@ -140,10 +162,18 @@ final class ModelRuntime implements AutoCloseable {
 
   /** Runs the initializers of the weights that have neither been initialized nor assigned. */
   private synchronized void initializeNewWeights() {
+    initialize(model.weights());
+  }
+
+  /**
+   * Runs the initializers of those of {@code weights} (model weights, optimizer or metric
+   * variables) that have neither been initialized nor assigned in this session.
+   */
+  synchronized void initialize(Iterable<Weight> weights) {
     Ops init = tf.withSubScope("initializers");
     List<Op> ops = new ArrayList<>();
     List<Weight> fresh = new ArrayList<>();
-    for (Weight w : model.weights()) {
+    for (Weight w : weights) {
       if (!initialized.contains(w)) {
         ops.add(init.assignVariableOp(w.handle(tf), initValue(init, w)));
         fresh.add(w);
@@ -214,6 +244,7 @@ final class ModelRuntime implements AutoCloseable {
   public void close() {
     session.close();
     Set<Weight> weights = new HashSet<>(model.weights());
+    weights.addAll(initialized);
     for (Weight w : weights) {
       w.detach(graph);
     }

@@ -129,7 +129,12 @@ public final class ConfigSerializer {
       ObjectNode fields = config.deepCopy();
       LayerArgs args = baseArgs(fields, where);
       fields.remove(BASE_KEYS);
-      fields.remove(INPUT_KEYS);
+      // Keras 2's input keys declare the model's input, unless the layer has a key of that name
+      // (Embedding's input_dim is its vocabulary size).
+      Set<String> known = type.knownKeys();
+      for (String k : INPUT_KEYS) {
+        if (!known.contains(k)) fields.remove(k);
+      }
       Object record = read(fields, type.configClass(), child(where, "config"));
       try {
         layer = type.create(record, args);
@@ -137,7 +142,6 @@ public final class ConfigSerializer {
         throw new ConfigException(at(where), e.getMessage(), e);
       }
       Map<String, JsonNode> unknown = new LinkedHashMap<>();
-      Set<String> known = type.knownKeys();
       for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         if (!known.contains(e.getKey())) unknown.put(e.getKey(), e.getValue());
@@ -455,7 +459,7 @@ public final class ConfigSerializer {
       JsonNode entry = layersJson.get(i);
       String p = child(where, "config.layers[" + i + "]");
       if (i == 0 && !"InputLayer".equals(entry.path("class_name").asText())) {
-        InputLayer in = keras2Input(entry.path("config"), p);
+        InputLayer in = keras2Input(entry, p);
         if (in != null) layers.add(in);
       }
       layers.add(deserialize(entry, p));
@@ -473,7 +477,13 @@ public final class ConfigSerializer {
   }
 
   /** The input layer a Keras 2 Sequential declares through its first layer's input keys. */
-  private @Nullable InputLayer keras2Input(JsonNode layerConfig, String path) {
+  private boolean knowsKey(JsonNode layerEntry, String key) {
+    String cls = layerEntry.path("class_name").asText();
+    return context.registry().layer(cls).map(t -> t.knownKeys().contains(key)).orElse(false);
+  }
+
+  private @Nullable InputLayer keras2Input(JsonNode layerEntry, String path) {
+    JsonNode layerConfig = layerEntry.path("config");
     List<@Nullable Long> batchShape = null;
     if (layerConfig.path("batch_input_shape").isArray()) {
       batchShape = longs(layerConfig.get("batch_input_shape"));
@@ -482,7 +492,7 @@ public final class ConfigSerializer {
       JsonNode b = layerConfig.path("batch_size");
       batchShape.add(b.isNumber() ? b.asLong() : null);
       batchShape.addAll(longs(layerConfig.get("input_shape")));
-    } else if (layerConfig.path("input_dim").isNumber()) {
+    } else if (layerConfig.path("input_dim").isNumber() && !knowsKey(layerEntry, "input_dim")) {
       batchShape = new ArrayList<>();
       batchShape.add(null);
       batchShape.add(layerConfig.get("input_dim").asLong());
@@ -521,7 +531,12 @@ public final class ConfigSerializer {
                     layer.getClass().getName()
                         + " is not registered: register it in the KerasRegistry to save it"));
     ObjectNode config = NODES.objectNode();
-    if (!(layer instanceof InputLayer)) {
+    if (layer instanceof InputLayer) {
+      // InputLayer's config is its own record: batch_shape, dtype, name, ...
+    } else if (type.baseKeys() == LayerType.BaseKeys.NAME_AND_DTYPE_NAME) {
+      config.put("name", layer.name());
+      config.put("dtype", layer.dtypePolicy().name());
+    } else {
       config.put("name", layer.name());
       config.put("trainable", layer.trainable());
       config.set("dtype", tree(layer.dtypePolicy()));
@@ -533,7 +548,8 @@ public final class ConfigSerializer {
     if (fields.isObject()) config.setAll((ObjectNode) fields);
     layer.unknownConfig().forEach(config::set);
     ObjectNode env = KerasJson.envelope(type.module(), type.className(), config, type.registeredName());
-    if (layer.built() && !(layer instanceof InputLayer)) {
+    // Keras writes a build_config only for layers built from input shapes (not at init).
+    if (!layer.buildInputShapes().isEmpty() && !(layer instanceof InputLayer)) {
       env.set("build_config", buildConfig(layer));
     }
     return env;
@@ -541,6 +557,12 @@ public final class ConfigSerializer {
 
   private ObjectNode buildConfig(Layer layer) {
     ObjectNode b = NODES.objectNode();
+    Map<String, Shape> named = layer.buildShapesDict();
+    if (!named.isEmpty()) {
+      ObjectNode dict = b.putObject("shapes_dict");
+      named.forEach((k, v) -> dict.set(k, shapeNode(v)));
+      return b;
+    }
     List<Shape> shapes = layer.buildInputShapes();
     if (shapes.size() == 1 && !layer.builtFromList()) {
       b.set("input_shape", shapeNode(shapes.get(0)));

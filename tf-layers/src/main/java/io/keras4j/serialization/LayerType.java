@@ -31,9 +31,37 @@ public record LayerType<C>(
     @Nullable String registeredName,
     Class<? extends Layer> layerClass,
     Class<C> configClass,
-    BiFunction<C, LayerArgs, ? extends Layer> factory) {
+    BiFunction<C, LayerArgs, ? extends Layer> factory,
+    BaseKeys baseKeys) {
+
+  /** Which of the base layer's keys a class's Keras {@code get_config} writes. */
+  public enum BaseKeys {
+    /** {@code name}, {@code trainable}, {@code dtype} (a DTypePolicy), as {@code Layer.get_config}. */
+    LAYER,
+    /**
+     * {@code name} and {@code dtype} as a plain name, without {@code trainable}: classes whose
+     * {@code get_config} does not call the base class's (Keras' spatial dropouts).
+     */
+    NAME_AND_DTYPE_NAME
+  }
+
+  public LayerType(
+      @Nullable String module,
+      String className,
+      @Nullable String registeredName,
+      Class<? extends Layer> layerClass,
+      Class<C> configClass,
+      BiFunction<C, LayerArgs, ? extends Layer> factory) {
+    this(module, className, registeredName, layerClass, configClass, factory, BaseKeys.LAYER);
+  }
+
+  /** This type writing only the given base keys. */
+  public LayerType<C> withBaseKeys(BaseKeys keys) {
+    return new LayerType<>(module, className, registeredName, layerClass, configClass, factory, keys);
+  }
 
   public LayerType {
+    Objects.requireNonNull(baseKeys, "baseKeys");
     Objects.requireNonNull(className, "className");
     Objects.requireNonNull(layerClass, "layerClass");
     Objects.requireNonNull(configClass, "configClass");

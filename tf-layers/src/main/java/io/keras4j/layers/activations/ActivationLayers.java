@@ -9,5 +9,10 @@ public final class ActivationLayers {
   private ActivationLayers() {}
 
   public static void register(KerasRegistry.Builder b) {
+    b.layer(LayerType.of("ReLU", ReLU.class, ReLUConfig.class, ReLU::new));
+    b.layer(LayerType.of("LeakyReLU", LeakyReLU.class, LeakyReLUConfig.class, LeakyReLU::new));
+    b.layer(LayerType.of("PReLU", PReLU.class, PReLUConfig.class, PReLU::new));
+    b.layer(LayerType.of("ELU", ELU.class, ELUConfig.class, ELU::new));
+    b.layer(LayerType.of("Softmax", Softmax.class, SoftmaxConfig.class, Softmax::new));
   }
 }

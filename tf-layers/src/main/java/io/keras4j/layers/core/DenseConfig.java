@@ -134,7 +134,18 @@ public record DenseConfig(
 
     @JsonProperty("quantization_config")
     public Builder quantizationConfig(@Nullable JsonNode quantizationConfig) {
-      this.quantizationConfig = quantizationConfig;
+      this.quantizationConfig =
+          quantizationConfig == null || quantizationConfig.isNull() ? null : quantizationConfig;
+      return this;
+    }
+
+    /** Keras' LoRA rank: only {@code null} (no LoRA) is supported. */
+    @JsonProperty("lora_rank")
+    public Builder loraRank(@Nullable Integer loraRank) {
+      if (loraRank != null) {
+        throw new UnsupportedOperationException(
+            "Dense with lora_rank=" + loraRank + " is not supported; LoRA layers cannot be loaded");
+      }
       return this;
     }
 

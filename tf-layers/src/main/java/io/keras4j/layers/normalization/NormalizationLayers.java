@@ -9,5 +9,35 @@ public final class NormalizationLayers {
   private NormalizationLayers() {}
 
   public static void register(KerasRegistry.Builder b) {
+    b.layer(
+        LayerType.of(
+            "BatchNormalization",
+            BatchNormalization.class,
+            BatchNormalizationConfig.class,
+            BatchNormalization::new));
+    b.layer(
+        LayerType.of(
+            "LayerNormalization",
+            LayerNormalization.class,
+            LayerNormalizationConfig.class,
+            LayerNormalization::new));
+    b.layer(
+        LayerType.of(
+            "GroupNormalization",
+            GroupNormalization.class,
+            GroupNormalizationConfig.class,
+            GroupNormalization::new));
+    b.layer(
+        LayerType.of(
+            "UnitNormalization",
+            UnitNormalization.class,
+            UnitNormalizationConfig.class,
+            UnitNormalization::new));
+    b.layer(
+        LayerType.of(
+            "RMSNormalization",
+            RMSNormalization.class,
+            RMSNormalizationConfig.class,
+            RMSNormalization::new));
   }
 }

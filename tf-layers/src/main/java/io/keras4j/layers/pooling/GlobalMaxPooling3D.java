@@ -1,0 +1,26 @@
+package io.keras4j.layers.pooling;
+
+import io.keras4j.layers.LayerArgs;
+
+/**
+ * Global 3-D max pooling: the maximum over all spatial positions, per channel. Keras' {@code
+ * keras.layers.GlobalMaxPooling3D}.
+ *
+ * <p>Input {@code (batch, d1, d2, d3, channels)} (or {@code (batch, channels, d1, d2, d3)} for
+ * {@code channels_first}), output {@code (batch, channels)}, or {@code (batch, 1, 1, 1, channels)}
+ * with {@code keepdims}. No weights.
+ *
+ * <pre>{@code
+ * KerasTensor y = new GlobalMaxPooling3D(GlobalPoolingConfig.defaults()).apply(Input.of(4, 4, 4, 2)); // (None, 2)
+ * }</pre>
+ */
+public final class GlobalMaxPooling3D extends BaseGlobalPooling {
+
+  public GlobalMaxPooling3D(GlobalPoolingConfig config) {
+    this(config, LayerArgs.defaults());
+  }
+
+  public GlobalMaxPooling3D(GlobalPoolingConfig config, LayerArgs args) {
+    super(3, PoolMode.MAX, config, args);
+  }
+}

@@ -1,0 +1,214 @@
+package io.keras4j.models;
+
+import io.keras4j.training.Callback;
+import io.keras4j.training.FitOptions;
+import io.keras4j.training.History;
+import io.keras4j.training.ProgressBar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.jspecify.annotations.Nullable;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+
+/** Keras' {@code fit} and {@code evaluate} loops over in-memory data. */
+final class FitLoop {
+
+  private FitLoop() {}
+
+  /** Keras' {@code model.stop_training}, set by callbacks such as EarlyStopping. */
+  static final class StopFlag {
+    volatile boolean stop;
+  }
+
+  static History fit(
+      Model model, Trainer trainer, List<? extends Tensor> x, List<? extends Tensor> y, FitOptions o) {
+    long total = Batches.samples(concat(x, y), "fit's inputs and targets");
+    int trainCount = (int) total;
+    List<Tensor> owned = new ArrayList<>();
+    try {
+      List<? extends Tensor> valX = o.validationX();
+      List<? extends Tensor> valY = o.validationY();
+      if (o.validationSplit() > 0) {
+        // Keras parity: the last fraction of the samples, before any shuffling.
+        trainCount = (int) Math.floor(total * (1.0 - o.validationSplit()));
+        List<Tensor> vx = Batches.range(x, trainCount, (int) total);
+        List<Tensor> vy = Batches.range(y, trainCount, (int) total);
+        owned.addAll(vx);
+        owned.addAll(vy);
+        valX = vx;
+        valY = vy;
+      }
+      float[] weights = sampleWeights(o, y, (int) total);
+      int verbose = o.verbose() != null ? o.verbose() : ProgressBar.isTerminal() ? 1 : 2;
+      ProgressBar bar = verbose == 0 ? null : new ProgressBar(System.out, verbose == 1);
+      History history = new History();
+      List<Callback> callbacks = o.callbacks();
+      Map<String, Double> none = Map.of();
+      callbacks.forEach(c -> c.onTrainBegin(model, none));
+      Random random = new Random(o.seed());
+      int steps = (trainCount + o.batchSize() - 1) / o.batchSize();
+      for (int epoch = o.initialEpoch(); epoch < o.epochs() && !model.stopTraining(); epoch++) {
+        final int e = epoch;
+        callbacks.forEach(c -> c.onEpochBegin(model, e, none));
+        if (bar != null) bar.epochBegin(epoch, o.epochs(), steps);
+        trainer.resetMetrics();
+        int[] order = order(trainCount, o.shuffle(), random);
+        Map<String, Double> logs = Map.of();
+        for (int step = 0; step < steps; step++) {
+          int from = step * o.batchSize();
+          int to = Math.min(trainCount, from + o.batchSize());
+          int[] rows = java.util.Arrays.copyOfRange(order, from, to);
+          final int s = step;
+          callbacks.forEach(c -> c.onTrainBatchBegin(model, s, none));
+          List<Tensor> bx = Batches.select(x, rows);
+          List<Tensor> by = Batches.select(y, rows);
+          List<Tensor> bw = weights == null ? null : batchWeights(weights, rows, y.size());
+          try {
+            trainer.trainStep(bx, by, bw);
+          } finally {
+            bx.forEach(Tensor::close);
+            by.forEach(Tensor::close);
+            if (bw != null) bw.forEach(Tensor::close);
+          }
+          logs = trainer.results();
+          Map<String, Double> batchLogs = logs;
+          callbacks.forEach(c -> c.onTrainBatchEnd(model, s, batchLogs));
+          if (bar != null) bar.step(step + 1, logs);
+        }
+        Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
+        if (valX != null && valY != null) {
+          Map<String, Double> val = evaluate(trainer, valX, valY, null, o.batchSize());
+          val.forEach((k, v) -> epochLogs.put("val_" + k, v));
+        }
+        if (bar != null) bar.epochEnd(epochLogs);
+        history.add(epoch, epochLogs);
+        callbacks.forEach(c -> c.onEpochEnd(model, e, epochLogs));
+      }
+      callbacks.forEach(c -> c.onTrainEnd(model, none));
+      return history;
+    } finally {
+      owned.forEach(Tensor::close);
+    }
+  }
+
+  static Map<String, Double> evaluate(
+      Trainer trainer,
+      List<? extends Tensor> x,
+      List<? extends Tensor> y,
+      float @Nullable [] sampleWeight,
+      int batchSize) {
+    int total = (int) Batches.samples(concat(x, y), "evaluate's inputs and targets");
+    trainer.resetMetrics();
+    for (int from = 0; from < total; from += batchSize) {
+      int to = Math.min(total, from + batchSize);
+      List<Tensor> bx = Batches.range(x, from, to);
+      List<Tensor> by = Batches.range(y, from, to);
+      int[] rows = new int[to - from];
+      for (int i = 0; i < rows.length; i++) rows[i] = from + i;
+      List<Tensor> bw = sampleWeight == null ? null : batchWeights(sampleWeight, rows, y.size());
+      try {
+        trainer.testStep(bx, by, bw);
+      } finally {
+        bx.forEach(Tensor::close);
+        by.forEach(Tensor::close);
+        if (bw != null) bw.forEach(Tensor::close);
+      }
+    }
+    return trainer.results();
+  }
+
+  private static int[] order(int n, boolean shuffle, Random random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) order[i] = i;
+    if (shuffle) {
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i + 1);
+        int t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+    }
+    return order;
+  }
+
+  private static List<Tensor> batchWeights(float[] weights, int[] rows, int outputs) {
+    float[] w = new float[rows.length];
+    for (int i = 0; i < rows.length; i++) w[i] = weights[rows[i]];
+    List<Tensor> out = new ArrayList<>(outputs);
+    for (int i = 0; i < outputs; i++) {
+      out.add(TFloat32.tensorOf(Shape.of(w.length), DataBuffers.of(w)));
+    }
+    return out;
+  }
+
+  /** Per-sample weights: given, or from class weights by each sample's class (Keras' rule). */
+  private static float @Nullable [] sampleWeights(FitOptions o, List<? extends Tensor> y, int n) {
+    if (o.sampleWeight() != null) {
+      if (o.sampleWeight().length != n) {
+        throw new IllegalArgumentException(
+            "sample_weight has " + o.sampleWeight().length + " values for " + n + " samples");
+      }
+      return o.sampleWeight();
+    }
+    if (o.classWeight() == null) return null;
+    if (y.size() != 1) {
+      throw new IllegalArgumentException("class_weight is only supported for a single output");
+    }
+    int[] classes = classes(y.get(0), n);
+    float[] w = new float[n];
+    for (int i = 0; i < n; i++) {
+      Double cw = o.classWeight().get(classes[i]);
+      if (cw == null) {
+        throw new IllegalArgumentException(
+            "class_weight has no weight for class " + classes[i] + "; it has " + o.classWeight().keySet());
+      }
+      w[i] = cw.floatValue();
+    }
+    return w;
+  }
+
+  /** Keras' class of a target: the argmax of a one-hot (or probability) row, else its value. */
+  private static int[] classes(Tensor y, int n) {
+    Shape s = y.shape();
+    int width = s.numDimensions() > 1 ? (int) (s.size() / n) : 1;
+    double[] v = new double[(int) s.size()];
+    if (y instanceof TFloat32 f) {
+      for (int i = 0; i < v.length; i++) v[i] = f.asRawTensor().data().asFloats().getFloat(i);
+    } else if (y instanceof TFloat64 d) {
+      for (int i = 0; i < v.length; i++) v[i] = d.asRawTensor().data().asDoubles().getDouble(i);
+    } else if (y instanceof TInt32 t) {
+      for (int i = 0; i < v.length; i++) v[i] = t.asRawTensor().data().asInts().getInt(i);
+    } else if (y instanceof TInt64 t) {
+      for (int i = 0; i < v.length; i++) v[i] = t.asRawTensor().data().asLongs().getLong(i);
+    } else {
+      throw new IllegalArgumentException("class_weight needs numeric targets");
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      if (width == 1) {
+        out[i] = (int) Math.round(v[i]);
+      } else {
+        int best = 0;
+        for (int j = 1; j < width; j++) {
+          if (v[i * width + j] > v[i * width + best]) best = j;
+        }
+        out[i] = best;
+      }
+    }
+    return out;
+  }
+
+  private static List<Tensor> concat(List<? extends Tensor> a, List<? extends Tensor> b) {
+    List<Tensor> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+}

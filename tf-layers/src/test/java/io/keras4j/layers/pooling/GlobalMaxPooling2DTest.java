@@ -1,0 +1,49 @@
+package io.keras4j.layers.pooling;
+
+import static io.keras4j.layers.convolutional.WindowTesting.pattern;
+import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.spec;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.keras4j.layers.convolutional.DataFormat;
+import io.keras4j.layers.convolutional.WindowTesting;
+import io.keras4j.layers.convolutional.WindowTesting.Values;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.types.TFloat32;
+
+class GlobalMaxPooling2DTest {
+
+  @Test
+  void output_shape_matches_the_graph_for_every_format_with_and_without_keepdims() {
+    PoolingChecks.assertGlobalOutputShapesMatchGraph(2, GlobalMaxPooling2D::new);
+  }
+
+  @Test
+  void channels_first_equals_channels_last_on_transposed_input() {
+    PoolingChecks.assertGlobalChannelsFirstEqualsChannelsLast(2, GlobalMaxPooling2D::new);
+  }
+
+  @Test
+  void the_maximum_is_at_least_the_average() {
+    Values x = pattern(0, 2, 5, 4, 3);
+    PoolingChecks.assertAtLeast(
+        run(new GlobalMaxPooling2D(GlobalPoolingConfig.defaults()), x),
+        run(new GlobalAveragePooling2D(GlobalPoolingConfig.defaults()), x),
+        "max - average");
+  }
+
+  @Test
+  void config_round_trip_alias_and_gradient() throws Exception {
+    assertInstanceOf(
+        GlobalMaxPooling2D.class, WindowTesting.read("GlobalMaxPool2D", "{\"keepdims\": true}"));
+    GlobalMaxPooling2D pool =
+        new GlobalMaxPooling2D(
+            GlobalPoolingConfig.builder()
+                .dataFormat(DataFormat.CHANNELS_FIRST)
+                .keepdims(true)
+                .build());
+    assertConfigRoundTrip(pool);
+    WindowTesting.assertDifferentiable(pool, spec(TFloat32.class, 5, 4, 3));
+  }
+}

@@ -1,0 +1,49 @@
+package io.keras4j.layers.pooling;
+
+import static io.keras4j.layers.convolutional.WindowTesting.pattern;
+import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.spec;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.keras4j.layers.convolutional.DataFormat;
+import io.keras4j.layers.convolutional.WindowTesting;
+import io.keras4j.layers.convolutional.WindowTesting.Values;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.types.TFloat32;
+
+class GlobalMaxPooling3DTest {
+
+  @Test
+  void output_shape_matches_the_graph_for_every_format_with_and_without_keepdims() {
+    PoolingChecks.assertGlobalOutputShapesMatchGraph(3, GlobalMaxPooling3D::new);
+  }
+
+  @Test
+  void channels_first_equals_channels_last_on_transposed_input() {
+    PoolingChecks.assertGlobalChannelsFirstEqualsChannelsLast(3, GlobalMaxPooling3D::new);
+  }
+
+  @Test
+  void the_maximum_is_at_least_the_average() {
+    Values x = pattern(0, 2, 4, 3, 5, 3);
+    PoolingChecks.assertAtLeast(
+        run(new GlobalMaxPooling3D(GlobalPoolingConfig.defaults()), x),
+        run(new GlobalAveragePooling3D(GlobalPoolingConfig.defaults()), x),
+        "max - average");
+  }
+
+  @Test
+  void config_round_trip_alias_and_gradient() throws Exception {
+    assertInstanceOf(
+        GlobalMaxPooling3D.class, WindowTesting.read("GlobalMaxPool3D", "{\"keepdims\": true}"));
+    GlobalMaxPooling3D pool =
+        new GlobalMaxPooling3D(
+            GlobalPoolingConfig.builder()
+                .dataFormat(DataFormat.CHANNELS_FIRST)
+                .keepdims(true)
+                .build());
+    assertConfigRoundTrip(pool);
+    WindowTesting.assertDifferentiable(pool, spec(TFloat32.class, 4, 3, 5, 3));
+  }
+}

@@ -1,0 +1,42 @@
+package io.keras4j.layers.pooling;
+
+import static io.keras4j.layers.convolutional.WindowTesting.pattern;
+import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.spec;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.keras4j.layers.convolutional.Padding;
+import io.keras4j.layers.convolutional.WindowTesting;
+import io.keras4j.layers.convolutional.WindowTesting.Values;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.types.TFloat32;
+
+class MaxPooling3DTest {
+
+  @Test
+  void output_shape_matches_the_graph_for_every_padding_window_stride_and_format() {
+    PoolingChecks.assertOutputShapesMatchGraph(3, MaxPooling3D::new);
+  }
+
+  @Test
+  void channels_first_equals_channels_last_on_transposed_input() {
+    PoolingChecks.assertChannelsFirstEqualsChannelsLast(3, MaxPooling3D::new);
+  }
+
+  @Test
+  void the_maximum_of_a_window_is_at_least_its_average() {
+    Values x = pattern(0, 2, 5, 6, 4, 3);
+    PoolingConfig config = PoolingConfig.builder(2, 3, 2).padding(Padding.SAME).build();
+    PoolingChecks.assertAtLeast(
+        run(new MaxPooling3D(config), x), run(new AveragePooling3D(config), x), "max - avg");
+  }
+
+  @Test
+  void config_round_trip_alias_and_gradient() throws Exception {
+    assertInstanceOf(MaxPooling3D.class, WindowTesting.read("MaxPool3D", "{\"pool_size\": 2}"));
+    MaxPooling3D pool = new MaxPooling3D(PoolingConfig.builder(2).strides(1, 2, 2).build());
+    assertConfigRoundTrip(pool);
+    WindowTesting.assertDifferentiable(pool, spec(TFloat32.class, 4, 4, 4, 2));
+  }
+}

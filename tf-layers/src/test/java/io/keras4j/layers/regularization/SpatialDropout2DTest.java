@@ -1,0 +1,121 @@
+package io.keras4j.layers.regularization;
+
+import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.predict;
+import static io.keras4j.testing.LayerTestKit.spec;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.serialization.KerasJson;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+class SpatialDropout2DTest {
+
+  @Test
+  void hasNoWeightsAndKeepsTheShape() {
+    SpatialDropout2D dropout = new SpatialDropout2D(SpatialDropout2DConfig.of(0.3));
+    assertOutputSpecMatchesGraph(dropout, spec(TFloat32.class, 8, 8, 3));
+    SpatialDropout2D channelsFirst =
+        new SpatialDropout2D(
+            SpatialDropout2DConfig.builder(0.3).dataFormat("channels_first").build());
+    assertOutputSpecMatchesGraph(channelsFirst, spec(TFloat32.class, 3, 8, 8));
+    assertWeights(dropout);
+    assertTrue(dropout.supportsMasking());
+  }
+
+  @Test
+  void needsARank4Input() {
+    SpatialDropout2D dropout = new SpatialDropout2D(SpatialDropout2DConfig.of(0.3));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> assertOutputSpecMatchesGraph(dropout, spec(TFloat32.class, 5, 5)));
+    assertTrue(e.getMessage().contains("expected ndim=4"), e.getMessage());
+  }
+
+  @Test
+  void configRoundTrip() {
+    assertConfigRoundTrip(new SpatialDropout2D(SpatialDropout2DConfig.of(0.3)));
+    assertConfigRoundTrip(
+        new SpatialDropout2D(
+            SpatialDropout2DConfig.builder(0.2).seed(1L).dataFormat("channels_first").build()));
+  }
+
+  @Test
+  void dataFormatDefaultsToChannelsLastAndIsChecked() throws Exception {
+    SpatialDropout2DConfig c =
+        KerasJson.mapper()
+            .readerFor(SpatialDropout2DConfig.class)
+            .readValue("{\"rate\": 0.1, \"data_format\": null, \"noise_shape\": null}");
+    assertEquals("channels_last", c.dataFormat());
+    assertEquals(
+        "channels_first",
+        SpatialDropout2DConfig.builder(0.1).dataFormat("Channels_First").build().dataFormat());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> SpatialDropout2DConfig.builder(0.1).dataFormat("nhwc").build());
+  }
+
+  @Test
+  void identityAtInference() {
+    float[] x = TrainingRuns.gaussian(2 * 16 * 6, 1);
+    try (TFloat32 in = TFloat32.tensorOf(Shape.of(2, 4, 4, 6), DataBuffers.of(x, true, false));
+        Result r = predict(new SpatialDropout2D(SpatialDropout2DConfig.of(0.5)), in)) {
+      assertArrayEquals(x, TrainingRuns.flat((TFloat32) r.get(0)));
+    }
+  }
+
+  @Test
+  void dropsWholeChannelsChannelsLast() {
+    assertWholeChannels("channels_last", Shape.of(20, 4, 4, 6), false);
+  }
+
+  @Test
+  void dropsWholeChannelsChannelsFirst() {
+    assertWholeChannels("channels_first", Shape.of(20, 6, 4, 4), true);
+  }
+
+  @Test
+  void trainingIsDifferentiable() {
+    TrainingRuns.assertDifferentiable(
+        new SpatialDropout2D(SpatialDropout2DConfig.of(0.5)), Shape.of(2, 3, 4, 6));
+  }
+
+  private static void assertWholeChannels(String format, Shape shape, boolean channelsFirst) {
+    float rate = 0.5f;
+    float[] x = TrainingRuns.gaussian((int) shape.size(), 3);
+    SpatialDropout2D dropout =
+        new SpatialDropout2D(
+            SpatialDropout2DConfig.builder(rate).seed(12L).dataFormat(format).build());
+    float[] y = TrainingRuns.once(dropout, x, shape);
+    int batch = (int) shape.get(0);
+    int channels = 6;
+    int spatial = 16;
+    int dropped = 0;
+    for (int b = 0; b < batch; b++) {
+      for (int c = 0; c < channels; c++) {
+        int zeros = 0;
+        for (int s = 0; s < spatial; s++) {
+          int i =
+              channelsFirst ? (b * channels + c) * spatial + s : (b * spatial + s) * channels + c;
+          if (y[i] == 0f) {
+            zeros++;
+          } else {
+            assertEquals(x[i] / (1f - rate), y[i], 1e-6f * Math.abs(y[i]));
+          }
+        }
+        assertTrue(zeros == 0 || zeros == spatial, "channel " + c + " of example " + b);
+        if (zeros == spatial) dropped++;
+      }
+    }
+    assertEquals(rate, (float) dropped / (batch * channels), 0.15f);
+  }
+}
