@@ -85,11 +85,13 @@ public abstract class AbstractMetric implements Metric {
     return w;
   }
 
+  /** Assigns every state variable its initial zeros (without reading it, so it may be new). */
   @Override
   public Op resetState(Ops tf) {
     List<Op> assigns = new ArrayList<>();
     for (Weight w : variables) {
-      assigns.add(tf.assignVariableOp(w.handle(tf), tf.zerosLike(w.<TType>read(tf))));
+      assigns.add(
+          tf.assignVariableOp(w.handle(tf), w.initializer().call(tf, w.shape(), w.dtype())));
     }
     return group(tf, assigns);
   }

@@ -15,7 +15,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
 
 class LossesTest {
 
@@ -161,6 +167,22 @@ class LossesTest {
         LossFunction.of("categorical_crossentropy"),
         Losses.get("crossentropy", Shape.of(-1, 5), Shape.of(-1, 5)));
     assertEquals(new Huber(), Losses.get("Huber", Shape.of(-1, 5), Shape.of(-1, 5)));
+  }
+
+  @Test
+  void losses_of_the_same_name_build_side_by_side_in_one_graph() {
+    // Two outputs with the same loss, as a two-output model compiles them.
+    try (Graph g = new Graph();
+        Session session = new Session(g)) {
+      Ops tf = Ops.create(g);
+      Operand<TFloat32> y = tf.constant(new float[][] {{1, 2}});
+      Operand<TFloat32> p = tf.constant(new float[][] {{0, 0}});
+      Operand<TFloat32> a = LossFunction.of("mse").apply(tf, y, p, null);
+      Operand<TFloat32> b = new MeanSquaredError().apply(tf, y, tf.math.mul(p, p), null);
+      try (Result r = session.runner().fetch(a).fetch(b).run()) {
+        assertEquals(((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat());
+      }
+    }
   }
 
   @Test
