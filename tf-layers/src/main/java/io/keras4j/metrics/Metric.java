@@ -12,6 +12,18 @@ import org.tensorflow.types.TFloat32;
  * A quantity accumulated over the batches of an epoch: Keras' {@code keras.metrics.Metric}. Its
  * state lives in variables ({@link #variables()}, in Keras' order), updated per batch and reset per
  * epoch; {@link #result} reads the value reported in {@code History}.
+ *
+ * <p>The built-in metrics extend {@link AbstractMetric}; {@link Mean} and {@link Sum} accumulate
+ * values rather than targets and predictions. {@link Metrics#get(String,
+ * org.tensorflow.ndarray.Shape, org.tensorflow.ndarray.Shape)} resolves the names {@code compile}
+ * accepts, and {@link CompileMetrics} the {@code metrics} of a {@code compile_config} with their
+ * {@code History} names.
+ *
+ * <pre>{@code
+ * Metric auc = AUC.builder().fromLogits(true).build();
+ * Op update = auc.updateState(tf, labels, logits, null);
+ * Operand<TFloat32> value = auc.result(tf);
+ * }</pre>
  */
 public interface Metric {
 
@@ -21,10 +33,15 @@ public interface Metric {
   /** The state variables, created once, in Keras' creation order. */
   List<Weight> variables();
 
-  /** Accumulates one batch. */
+  /**
+   * Accumulates one batch.
+   *
+   * @param sampleWeight weights of the samples, or {@code null}; Keras' training loop gives them to
+   *     {@code weighted_metrics} only, never to {@code compile}'s {@code metrics}
+   */
   Op updateState(Ops tf, Operand<?> yTrue, Operand<?> yPred, @Nullable Operand<?> sampleWeight);
 
-  /** The metric's current value. */
+  /** The metric's current value, one per threshold for metrics given several. */
   Operand<TFloat32> result(Ops tf);
 
   /** Sets every state variable back to its initial value. */
