@@ -309,7 +309,7 @@ public final class Hdf5Array {
               + type.javaType().getName()
               + " elements for "
               + type
-              + ", received a "
+              + ", received "
               + value.getClass().getSimpleName());
     }
   }
