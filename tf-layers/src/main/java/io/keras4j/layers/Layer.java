@@ -191,6 +191,16 @@ public abstract class Layer {
     return buildShapes == null ? List.of() : buildShapes;
   }
 
+  /**
+   * The build shapes by argument name, for a layer whose Keras {@code build} takes named shapes
+   * (MultiHeadAttention's {@code query_shape}, {@code value_shape}, {@code key_shape}); Keras then
+   * saves them as {@code build_config.shapes_dict}. Empty for layers built from their input
+   * shapes alone.
+   */
+  public Map<String, Shape> buildShapesDict() {
+    return Map.of();
+  }
+
   /** Whether the layer was built from a list of inputs (Keras' {@code build([a, b])}). */
   public final boolean builtFromList() {
     return buildInputWasList;

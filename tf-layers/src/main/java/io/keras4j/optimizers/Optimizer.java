@@ -2,33 +2,70 @@ package io.keras4j.optimizers;
 
 import io.keras4j.layers.Weight;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 
 /**
  * Updates trainable weights from their gradients with Keras 3's update rules: Keras' {@code
- * keras.optimizers.Optimizer}. Implementations are records of the Keras config; their variables
- * (the iteration counter, the learning rate, per-weight slots such as Adam's momentums) are
- * created by {@link #build} with Keras' names and order, so that a {@code .keras} file's {@code
- * optimizer/vars} load into them and training resumes where Python left off.
+ * keras.optimizers.Optimizer}. The optimizer's variables (the iteration counter, the learning
+ * rate, per-weight slots such as Adam's momentums) have Keras' names and order, so that a {@code
+ * .keras} file's {@code optimizer/vars} load into them and training resumes where Python left off.
+ *
+ * <p>The built-in optimizers extend {@link BaseOptimizer}: a class whose settings are a config
+ * record beside it ({@link SGD} and {@link SGDConfig}), which is what Keras JSON reads and writes.
+ *
+ * <pre>{@code
+ * Optimizer sgd = new SGD(SGDConfig.builder().learningRate(0.1).momentum(0.9).build());
+ * sgd.build(trainableWeights);
+ * Op step = sgd.apply(tf, gradients, trainableWeights);
+ * }</pre>
  */
 public interface Optimizer {
 
-  /** Creates the optimizer's variables for these trainable weights, once, in Keras' order. */
+  /**
+   * Creates the per-weight variables for these trainable weights, once, in Keras' order; a second
+   * call does nothing, as in Keras.
+   */
   void build(List<Weight> trainable);
 
-  /** All variables in Keras' order ({@code optimizer/vars/0}, {@code 1}, ...), after {@link #build}. */
+  /**
+   * All variables in Keras' order ({@code optimizer/vars/0}, {@code 1}, ...): {@code iteration},
+   * {@code learning_rate} (absent when a schedule computes it), then the slots created by {@link
+   * #build}. Like model weights, they are initialized from their initializers in a new graph.
+   */
   List<Weight> variables();
 
   /**
    * The ops of one training step, as Keras' {@code optimizer.apply(grads, vars)}: gradient
-   * clipping, weight decay, the update rule, the weights' constraints, and the iteration count.
+   * clipping, weight decay, the update rule, the weights' constraints, then the iteration count.
+   * Builds the optimizer on first use. In a graph, every update runs after every given gradient
+   * has been computed and after the control dependencies of {@code tf}, and the returned op after
+   * every update.
    *
-   * @param gradients one per weight, in the order of {@code weights}
+   * @param gradients one per weight, in the order of {@code weights}; a {@code null} gradient
+   *     skips its weight, as Keras skips a {@code None} gradient
    */
-  Op apply(Ops tf, List<Operand<?>> gradients, List<Weight> weights);
+  Op apply(Ops tf, List<@Nullable Operand<?>> gradients, List<Weight> weights);
 
-  /** The learning rate of the current step (a schedule's value where one is configured). */
+  /**
+   * The learning rate of the current step: the variable's value, or the schedule's value at the
+   * iteration count (read anew: run it apart from {@link #apply}'s op to see a definite step).
+   */
   Operand<?> learningRate(Ops tf);
+
+  /** The step counter, Keras' {@code optimizer.iterations}: {@code variables().get(0)}. */
+  default Weight iterations() {
+    return variables().get(0);
+  }
+
+  /**
+   * The float32 variable that holds a constant learning rate, which callbacks such as {@code
+   * ReduceLROnPlateau} assign; empty when a schedule computes the learning rate.
+   */
+  default Optional<Weight> learningRateVariable() {
+    return Optional.empty();
+  }
 }

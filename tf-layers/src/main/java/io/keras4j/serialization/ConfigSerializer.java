@@ -557,6 +557,12 @@ public final class ConfigSerializer {
 
   private ObjectNode buildConfig(Layer layer) {
     ObjectNode b = NODES.objectNode();
+    Map<String, Shape> named = layer.buildShapesDict();
+    if (!named.isEmpty()) {
+      ObjectNode dict = b.putObject("shapes_dict");
+      named.forEach((k, v) -> dict.set(k, shapeNode(v)));
+      return b;
+    }
     List<Shape> shapes = layer.buildInputShapes();
     if (shapes.size() == 1 && !layer.builtFromList()) {
       b.set("input_shape", shapeNode(shapes.get(0)));

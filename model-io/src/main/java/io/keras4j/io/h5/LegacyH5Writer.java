@@ -5,6 +5,7 @@ import io.keras4j.io.WeightValues;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Weight;
 import io.keras4j.models.Model;
+import io.keras4j.models.Sequential;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +33,11 @@ public final class LegacyH5Writer {
     H5Writer.write(file, h5 -> {
       WritableGroup weights = h5.putGroup("model_weights");
       List<String> layerNames = new ArrayList<>();
+      // Keras builds a Sequential's layers inside its name scope: their paths start with it.
+      String prefix = model instanceof Sequential ? model.name() + "/" : "";
       for (Layer layer : model.layers()) {
         layerNames.add(layer.name());
-        writeLayer(weights.putGroup(layer.name()), layer, values);
+        writeLayer(weights.putGroup(layer.name()), layer, prefix, values);
       }
       // Keras writes this group for the model's own weights but does not list it.
       weights.putGroup("top_level_model_weights");
@@ -47,9 +50,10 @@ public final class LegacyH5Writer {
     });
   }
 
-  private static void writeLayer(WritableGroup group, Layer layer, WeightValues values) {
+  private static void writeLayer(
+      WritableGroup group, Layer layer, String prefix, WeightValues values) {
     Map<Weight, String> paths = new LinkedHashMap<>();
-    variablePaths(layer, "", paths);
+    variablePaths(layer, prefix, paths);
     List<Weight> ordered = new ArrayList<>(layer.trainableWeights());
     ordered.addAll(layer.nonTrainableWeights());
     if (ordered.isEmpty()) return;
@@ -85,14 +89,16 @@ public final class LegacyH5Writer {
   }
 
   /**
-   * Keras 3's variable paths: the names of the layers from the top-level one down, then the
-   * weight's name.
+   * Keras 3's variable paths: the names of the layers from the top-level one down (a Sequential
+   * adds its own name, a functional model does not), then the weight's name.
    */
   static void variablePaths(Layer layer, String prefix, Map<Weight, String> out) {
     String here = prefix + layer.name() + "/";
     for (Weight w : layer.ownWeights()) out.putIfAbsent(w, here + w.name());
     if (layer instanceof Model m) {
-      for (Layer l : m.layers()) variablePaths(l, here, out);
+      // A functional model's layers were built outside its scope; a Sequential's inside it.
+      String inner = m instanceof Sequential ? here : prefix;
+      for (Layer l : m.layers()) variablePaths(l, inner, out);
     }
     for (Layer child : layer.children().values()) variablePaths(child, here, out);
   }

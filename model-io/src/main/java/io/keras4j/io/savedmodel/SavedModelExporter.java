@@ -126,7 +126,8 @@ public final class SavedModelExporter {
     List<Class<? extends TType>> types = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {
       Weight w = weights.get(i);
-      names[i] = w.path();
+      // Weight paths repeat across layers (every LSTM's cell is lstm_cell): keys carry the index.
+      names[i] = i + "/" + w.path();
       values.add(w.read(tf));
       types.add(w.dtype());
     }

@@ -16,5 +16,6 @@ public final class CoreLayers {
     b.layer(LayerType.of("Identity", Identity.class, IdentityConfig.class, Identity::new));
     b.layer(
         LayerType.of("EinsumDense", EinsumDense.class, EinsumDenseConfig.class, EinsumDense::new));
+    b.layer(LayerType.of("Masking", Masking.class, MaskingConfig.class, Masking::new));
   }
 }

@@ -1,0 +1,7 @@
+/**
+ * The {@code keras4j} command line.
+ */
+@NullMarked
+package io.keras4j.cli;
+
+import org.jspecify.annotations.NullMarked;

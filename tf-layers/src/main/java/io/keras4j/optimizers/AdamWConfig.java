@@ -1,0 +1,107 @@
+package io.keras4j.optimizers;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Config of {@link AdamW}: Keras' {@code AdamW(learning_rate=0.001, weight_decay=0.004, beta_1=0.9,
+ * beta_2=0.999, epsilon=1e-7, amsgrad=False, ...)}, after the keys every optimizer shares ({@link
+ * OptimizerConfig}).
+ */
+@JsonDeserialize(builder = AdamWConfig.Builder.class)
+public record AdamWConfig(
+    @JsonProperty("name") String name,
+    @JsonProperty("learning_rate") LearningRate learningRate,
+    @JsonProperty("weight_decay") @Nullable Double weightDecay,
+    @JsonProperty("clipnorm") @Nullable Double clipnorm,
+    @JsonProperty("global_clipnorm") @Nullable Double globalClipnorm,
+    @JsonProperty("clipvalue") @Nullable Double clipvalue,
+    @JsonProperty("use_ema") boolean useEma,
+    @JsonProperty("ema_momentum") double emaMomentum,
+    @JsonProperty("ema_overwrite_frequency") @Nullable Integer emaOverwriteFrequency,
+    @JsonProperty("loss_scale_factor") @Nullable Double lossScaleFactor,
+    @JsonProperty("gradient_accumulation_steps") @Nullable Integer gradientAccumulationSteps,
+    @JsonProperty("beta_1") double beta1,
+    @JsonProperty("beta_2") double beta2,
+    @JsonProperty("epsilon") double epsilon,
+    @JsonProperty("amsgrad") boolean amsgrad)
+    implements OptimizerConfig, AdamSettings {
+
+  public AdamWConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(learningRate, "learning_rate");
+    if (weightDecay == null) {
+      throw new IllegalArgumentException(
+          "Argument `weight_decay` must be a float. Received: weight_decay=None");
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Keras' defaults, in one place for Java callers and for configs that omit a key. */
+  @JsonPOJOBuilder(withPrefix = "")
+  public static final class Builder extends OptimizerConfig.Builder<Builder> {
+    private double beta1 = 0.9;
+    private double beta2 = 0.999;
+    private double epsilon = 1e-7;
+    private boolean amsgrad = false;
+
+    private Builder() {
+      super(0.001);
+      weightDecay = 0.004;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @JsonProperty("beta_1")
+    public Builder beta1(double beta1) {
+      this.beta1 = beta1;
+      return this;
+    }
+
+    @JsonProperty("beta_2")
+    public Builder beta2(double beta2) {
+      this.beta2 = beta2;
+      return this;
+    }
+
+    @JsonProperty("epsilon")
+    public Builder epsilon(double epsilon) {
+      this.epsilon = epsilon;
+      return this;
+    }
+
+    @JsonProperty("amsgrad")
+    public Builder amsgrad(boolean amsgrad) {
+      this.amsgrad = amsgrad;
+      return this;
+    }
+
+    public AdamWConfig build() {
+      return new AdamWConfig(
+          nameOrAuto("AdamW"),
+          learningRate,
+          weightDecay,
+          clipnorm,
+          globalClipnorm,
+          clipvalue,
+          useEma,
+          emaMomentum,
+          emaOverwriteFrequency,
+          lossScaleFactor,
+          gradientAccumulationSteps,
+          beta1,
+          beta2,
+          epsilon,
+          amsgrad);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package io.keras4j.layers.recurrent;
+
+import static io.keras4j.layers.recurrent.Eager.seeded;
+import static io.keras4j.testing.LayerTestKit.spec;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keras4j.layers.CallContext;
+import io.keras4j.layers.LayerArgs;
+import io.keras4j.layers.Shapes;
+import io.keras4j.layers.TensorSpec;
+import io.keras4j.testing.LayerTestKit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.EagerSession;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+class SimpleRNNCellTest {
+
+  @Test
+  void weights_have_keras_names_shapes_and_order() {
+    SimpleRNNCell cell = new SimpleRNNCell(SimpleRNNCellConfig.builder(4).build());
+    Eager.build(cell, 3);
+    LayerTestKit.assertWeights(cell, "kernel(3, 4)", "recurrent_kernel(4, 4)", "bias(4,)");
+  }
+
+  @Test
+  void called_alone_it_takes_and_returns_h() {
+    SimpleRNNCell cell = new SimpleRNNCell(SimpleRNNCellConfig.builder(4).build());
+    TensorSpec x = spec(TFloat32.class, 3);
+    TensorSpec state = spec(TFloat32.class, 4);
+    List<TensorSpec> out = LayerTestKit.assertOutputSpecMatchesGraph(cell, x, state);
+    assertEquals(
+        List.of("(None, 4)", "(None, 4)"),
+        out.stream().map(s -> Shapes.toKeras(s.shape())).toList());
+  }
+
+  @Test
+  void its_output_is_its_new_state() {
+    SimpleRNNCell cell =
+        new SimpleRNNCell(
+            SimpleRNNCellConfig.builder(2)
+                .kernelInitializer(seeded(1))
+                .recurrentInitializer(seeded(2))
+                .build());
+    try (EagerSession session = EagerSession.create()) {
+      Ops tf = Ops.create(session);
+      List<Operand<?>> out =
+          cell.apply(
+              tf,
+              List.of(
+                  tf.constant(new float[][] {{0.5f, -1f, 2f}}),
+                  tf.constant(new float[][] {{0.1f, 0.2f}})),
+              CallContext.inference());
+      assertArrayEquals(
+          StdArrays.array2dCopyOf((TFloat32) out.get(0).asTensor()),
+          StdArrays.array2dCopyOf((TFloat32) out.get(1).asTensor()));
+    }
+  }
+
+  @Test
+  void config_round_trips_through_json_and_the_registry() {
+    SimpleRNNCell cell =
+        new SimpleRNNCell(
+            SimpleRNNCellConfig.builder(3).useBias(false).dropout(0.1).seed(5L).build(),
+            LayerArgs.named("cell"));
+    Eager.build(cell, 2);
+    LayerTestKit.assertConfigRoundTrip(cell);
+  }
+}
