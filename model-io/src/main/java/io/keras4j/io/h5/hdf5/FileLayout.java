@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each part of a file goes: the superblock, then every object header in depth-first
- * pre-order (the root group first), then the global heap collections, then the datasets' elements,
- * each aligned to 8 bytes.
+ * Where each part of a file goes: the superblock, then every object header in depth-first pre-order
+ * (the root group first), then the global heap collections, then the datasets' elements, each
+ * aligned to 8 bytes.
  *
- * <p>Every header's size is known before any address is, since addresses have a fixed width, so
- * the layout is computed first and each part is then written once at its place.
+ * <p>Every header's size is known before any address is, since addresses have a fixed width, so the
+ * layout is computed first and each part is then written once at its place.
  */
 final class FileLayout {
 
@@ -137,7 +137,9 @@ final class FileLayout {
   private static <T> List<Named<T>> sorted(Map<String, T> entries) {
     List<Named<T>> named = new ArrayList<>(entries.size());
     for (Map.Entry<String, T> e : entries.entrySet()) {
-      named.add(new Named<>(e.getKey(), Utf8.encode(e.getKey(), "the name '" + e.getKey() + "'"), e.getValue()));
+      named.add(
+          new Named<>(
+              e.getKey(), Utf8.encode(e.getKey(), "the name '" + e.getKey() + "'"), e.getValue()));
     }
     named.sort((x, y) -> Arrays.compareUnsigned(x.utf8(), y.utf8()));
     return named;

@@ -11,10 +11,10 @@ import java.util.List;
  * The global heap collections ({@code GCOL}, HDF5 spec III.E) that hold the bytes of
  * variable-length strings.
  *
- * <p>Objects are packed in order into collections of {@value #MIN_COLLECTION_SIZE} bytes, the
- * HDF5 library's minimum size and the size it gives a new collection; an object too large for
- * that gets a collection of its own, just large enough. Each collection ends with a free-space
- * object (index 0) of at least 16 bytes, as the library's collections do.
+ * <p>Objects are packed in order into collections of {@value #MIN_COLLECTION_SIZE} bytes, the HDF5
+ * library's minimum size and the size it gives a new collection; an object too large for that gets
+ * a collection of its own, just large enough. Each collection ends with a free-space object (index
+ * 0) of at least 16 bytes, as the library's collections do.
  */
 final class GlobalHeap {
 

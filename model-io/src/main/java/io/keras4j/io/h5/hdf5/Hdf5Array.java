@@ -31,6 +31,9 @@ public final class Hdf5Array {
   /** The size of the buffer that converts Java arrays to the file's bytes. */
   private static final int CHUNK = 1 << 16;
 
+  /** HDF5's limit on the rank of a dataspace ({@code H5S_MAX_RANK}). */
+  private static final int MAX_RANK = 32;
+
   private final Hdf5Type type;
   private final long[] shape;
   private final long size;
@@ -42,6 +45,10 @@ public final class Hdf5Array {
   private final Object data;
 
   private Hdf5Array(Hdf5Type type, long[] shape, Object data) {
+    if (shape.length > MAX_RANK) {
+      throw new IllegalArgumentException(
+          "Expected at most " + MAX_RANK + " dimensions, as HDF5 allows, received " + shape.length);
+    }
     this.type = type;
     this.shape = shape;
     this.size = elementCount(shape);
@@ -62,6 +69,9 @@ public final class Hdf5Array {
       element = element.getComponentType();
     }
     Class<?> primitive = unboxed(element);
+    if (primitive == null && !value.getClass().isArray()) {
+      throw notAnArray(value);
+    }
     return of(Hdf5Type.forJavaType(primitive == null ? element : primitive), value);
   }
 
@@ -86,9 +96,7 @@ public final class Hdf5Array {
       return new Hdf5Array(type, new long[0], one);
     }
     if (!value.getClass().isArray()) {
-      throw new IllegalArgumentException(
-          "Expected a primitive Java array or a boxed number or boolean, received "
-              + value.getClass().getName());
+      throw notAnArray(value);
     }
     int rank = 0;
     Class<?> element = value.getClass();
@@ -123,8 +131,8 @@ public final class Hdf5Array {
   }
 
   /**
-   * The elements in {@code data}, from its position to its limit, as little-endian {@code type}s
-   * in row-major order: exactly {@code product(shape) * type.size()} bytes. The buffer's position,
+   * The elements in {@code data}, from its position to its limit, as little-endian {@code type}s in
+   * row-major order: exactly {@code product(shape) * type.size()} bytes. The buffer's position,
    * limit and byte order are not changed; its content is not copied.
    */
   public static Hdf5Array of(Hdf5Type type, ByteBuffer data, long... shape) {
@@ -300,6 +308,12 @@ public final class Hdf5Array {
       }
       checkRectangular(row, shape, dim + 1);
     }
+  }
+
+  private static IllegalArgumentException notAnArray(Object value) {
+    return new IllegalArgumentException(
+        "Expected a primitive Java array or a boxed number or boolean, received "
+            + value.getClass().getName());
   }
 
   private static void checkElementType(Hdf5Type type, Class<?> element, Object value) {

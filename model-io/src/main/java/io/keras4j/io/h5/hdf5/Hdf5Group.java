@@ -61,8 +61,7 @@ public final class Hdf5Group {
       throw new IllegalArgumentException(
           "Cannot add the dataset '" + name + "': the group already has a child of that name");
     }
-    Hdf5Dataset dataset =
-        new Hdf5Dataset(data instanceof Hdf5Array a ? a : Hdf5Array.of(data));
+    Hdf5Dataset dataset = new Hdf5Dataset(data instanceof Hdf5Array a ? a : Hdf5Array.of(data));
     children.put(name, dataset);
     return dataset;
   }

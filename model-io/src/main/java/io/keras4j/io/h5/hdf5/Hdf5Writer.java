@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
  * and jHDF read as h5py's own.
  *
  * <p>It writes what Keras' files hold and nothing more: groups, contiguous datasets of the {@link
- * Hdf5Type}s, and attributes of variable-length UTF-8 strings, string arrays and numbers. It has
- * no chunking, compression, links other than the tree's hard links, or string datasets. The layout
- * of the file is computed first and every part is written once at its place.
+ * Hdf5Type}s, and attributes of variable-length UTF-8 strings, string arrays and numbers. It has no
+ * chunking, compression, links other than the tree's hard links, or string datasets. The layout of
+ * the file is computed first and every part is written once at its place.
  *
  * <pre>{@code
  * Hdf5Group root = new Hdf5Group();
@@ -26,7 +26,16 @@ public final class Hdf5Writer {
 
   private Hdf5Writer() {}
 
-  /** Writes {@code root} and everything under it to {@code file}, replacing any file there. */
+  /**
+   * Writes {@code root} and everything under it to {@code file}, replacing any file there.
+   *
+   * <p>Everything that can be refused (an attribute too large for HDF5, say) is refused before the
+   * file is opened. A failure while writing leaves a partial file: write to a temporary file and
+   * move it into place where that matters.
+   *
+   * @throws IllegalArgumentException if the tree cannot be stored, before touching the file
+   * @throws IllegalStateException if an array changed shape after it was given
+   */
   public static void write(Path file, Hdf5Group root) throws IOException {
     FileLayout layout = new FileLayout(root);
     try (FileChannel channel =

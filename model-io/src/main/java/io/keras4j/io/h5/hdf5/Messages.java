@@ -59,11 +59,12 @@ final class Messages {
   }
 
   /**
-   * A hard link, version 1. As the library does, the character set is stored (as UTF-8) only for
-   * a name that is not ASCII, and the name's length field is as narrow as the length allows.
+   * A hard link, version 1. As the library does, the character set is stored (as UTF-8) only for a
+   * name that is not ASCII, and the name's length field is as narrow as the length allows.
    */
   static Message link(byte[] name, LongSupplier address) {
-    int lengthWidth = name.length <= 0xFF ? 1 : name.length <= 0xFFFF ? 2 : 4;
+    // A longer name could not fit in a header message anyway.
+    int lengthWidth = name.length <= 0xFF ? 1 : 2;
     boolean ascii = Utf8.isAscii(name);
     int size = 2 + (ascii ? 0 : 1) + lengthWidth + name.length + 8;
     return new Message(
@@ -77,19 +78,22 @@ final class Messages {
           if (!ascii) {
             b.put((byte) 1); // UTF-8
           }
-          switch (lengthWidth) {
-            case 1 -> b.put((byte) name.length);
-            case 2 -> b.putShort((short) name.length);
-            default -> b.putInt(name.length);
+          if (lengthWidth == 1) {
+            b.put((byte) name.length);
+          } else {
+            b.putShort((short) name.length);
           }
           b.put(name);
           b.putLong(address.getAsLong());
         });
   }
 
-  /** Version 2: a scalar for rank 0, else simple with maximum dimensions equal to the dimensions. */
+  /**
+   * Version 2: a scalar for rank 0, else simple with maximum dimensions equal to the dimensions.
+   */
   static Message dataspace(long[] shape) {
-    return new Message(ObjectHeader.DATASPACE, 0, dataspaceSize(shape), b -> putDataspace(b, shape));
+    return new Message(
+        ObjectHeader.DATASPACE, 0, dataspaceSize(shape), b -> putDataspace(b, shape));
   }
 
   static Message datatype(Hdf5Type type) {
@@ -129,7 +133,8 @@ final class Messages {
    * @param owner the path of the group or dataset, for the error message
    * @throws IllegalArgumentException if the attribute does not fit in a header message
    */
-  static Message attribute(String owner, String name, AttributeValue value, List<GlobalHeap.Id> ids) {
+  static Message attribute(
+      String owner, String name, AttributeValue value, List<GlobalHeap.Id> ids) {
     byte[] nameBytes = Utf8.encode(name, "the attribute name '" + name + "'");
     byte[] datatype;
     long[] shape;
@@ -145,7 +150,8 @@ final class Messages {
       dataSize = array.byteSize();
     }
     int dataspaceSize = dataspaceSize(shape);
-    long size = 2 + 2 + 2 + 2 + 1 + nameBytes.length + 1 + datatype.length + dataspaceSize + dataSize;
+    long size =
+        2 + 2 + 2 + 2 + 1 + nameBytes.length + 1 + datatype.length + dataspaceSize + dataSize;
     if (size > ObjectHeader.MAX_MESSAGE_SIZE) {
       throw new IllegalArgumentException(
           "The attribute '"

@@ -9,8 +9,8 @@ import java.util.function.Consumer;
  * A version 2 object header ({@code OHDR}, HDF5 spec IV.A.1.b) in a single chunk, without times,
  * attribute phase change values or creation order.
  *
- * <p>The width of the chunk-size field follows the chunk's size (1, 2 or 4 bytes), so a group
- * holds any number of links, each in its own message.
+ * <p>The width of the chunk-size field follows the chunk's size (1, 2 or 4 bytes), so a group holds
+ * any number of links, each in its own message.
  */
 final class ObjectHeader {
 
@@ -44,7 +44,10 @@ final class ObjectHeader {
     Message {
       if (size < 0 || size > MAX_MESSAGE_SIZE) {
         throw new IllegalArgumentException(
-            "Expected a header message of at most " + MAX_MESSAGE_SIZE + " bytes, received " + size);
+            "Expected a header message of at most "
+                + MAX_MESSAGE_SIZE
+                + " bytes, received "
+                + size);
       }
     }
   }
@@ -59,11 +62,11 @@ final class ObjectHeader {
     for (Message m : messages) {
       chunk += MESSAGE_HEADER_SIZE + m.size();
     }
-    this.chunkSize = chunk;
-    this.sizeFieldWidth = chunk <= 0xFF ? 1 : chunk <= 0xFFFF ? 2 : 4;
     if (chunk > 0xFFFF_FFFFL) {
       throw new IllegalArgumentException("An object header of " + chunk + " bytes is too large");
     }
+    this.chunkSize = chunk;
+    this.sizeFieldWidth = chunk <= 0xFF ? 1 : chunk <= 0xFFFF ? 2 : 4;
   }
 
   /** The size of the whole header: prefix, messages and checksum. */

@@ -12,8 +12,8 @@ final class Utf8 {
   private Utf8() {}
 
   /**
-   * The UTF-8 bytes of {@code s}. A lone surrogate is an error rather than a silent {@code ?}, which
-   * would write a different name or string than the caller gave.
+   * The UTF-8 bytes of {@code s}. A lone surrogate is an error rather than a silent {@code ?},
+   * which would write a different name or string than the caller gave.
    *
    * @param what names {@code s} in the error message, as {@code "attribute 'name'"}
    */

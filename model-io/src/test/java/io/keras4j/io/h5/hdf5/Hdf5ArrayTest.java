@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class Hdf5ArrayTest {
@@ -50,8 +51,7 @@ class Hdf5ArrayTest {
   void refusesARaggedArray() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> Hdf5Array.of(new float[][] {{1f, 2f}, {3f}}));
+            IllegalArgumentException.class, () -> Hdf5Array.of(new float[][] {{1f, 2f}, {3f}}));
     assertEquals(
         "Expected a rectangular array, received dimension 1 with lengths 2 and 1", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Hdf5Array.of(new float[][] {{1f}, null}));
@@ -68,7 +68,11 @@ class Hdf5ArrayTest {
   void refusesWhatIsNotAPrimitiveArrayOrBoxedScalar() {
     assertThrows(IllegalArgumentException.class, () -> Hdf5Array.of(new String[] {"a"}));
     assertThrows(IllegalArgumentException.class, () -> Hdf5Array.of(new Float[] {1f}));
-    assertThrows(IllegalArgumentException.class, () -> Hdf5Array.of("a"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Hdf5Array.of("a"));
+    assertEquals(
+        "Expected a primitive Java array or a boxed number or boolean, received java.lang.String",
+        e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Hdf5Array.of(ByteBuffer.allocate(4)));
   }
 
@@ -90,6 +94,17 @@ class Hdf5ArrayTest {
         e.getMessage());
     assertThrows(
         IllegalArgumentException.class, () -> Hdf5Array.of(Hdf5Type.INT8, buffer, -1, -24));
+  }
+
+  @Test
+  void refusesMoreDimensionsThanHdf5Allows() {
+    long[] shape = new long[33];
+    Arrays.fill(shape, 1);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Hdf5Array.of(Hdf5Type.INT8, ByteBuffer.allocate(1), shape));
+    assertEquals("Expected at most 32 dimensions, as HDF5 allows, received 33", e.getMessage());
   }
 
   @Test

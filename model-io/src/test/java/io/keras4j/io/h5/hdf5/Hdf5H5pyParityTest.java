@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Writes the tree of {@code h5py-reference.h5}, a file h5py wrote, and checks that jHDF sees the
  * same groups, children order, datasets, types, shapes, values and attributes in both.
  *
- * <p>The groups are created in name order because h5py stores a group holding a non-ASCII name
- * with link messages in creation order, which jHDF lists in file order, while h5py lists by name.
+ * <p>The groups are created in name order because h5py stores a group holding a non-ASCII name with
+ * link messages in creation order, which jHDF lists in file order, while h5py lists by name.
  *
  * <p>The reference file was written once with Debian's h5py 3.7.0 on HDF5 1.10.8 (default file
  * format: superblock 0, symbol-table groups) by this script:
@@ -78,7 +78,8 @@ class Hdf5H5pyParityTest {
     t.dataset("int16", new short[] {-32768, 0, 32767});
     t.dataset("int32", new int[][] {{Integer.MIN_VALUE, 0, Integer.MAX_VALUE}});
     t.dataset("int64", new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
-    t.dataset("float16", Hdf5Array.of(Hdf5Type.FLOAT16, new short[] {0x3C00, (short) 0xC000, 0x3800}));
+    t.dataset(
+        "float16", Hdf5Array.of(Hdf5Type.FLOAT16, new short[] {0x3C00, (short) 0xC000, 0x3800}));
     float[][][] f32 = new float[2][3][4];
     for (int i = 0; i < 24; i++) {
       f32[i / 12][i / 4 % 3][i % 4] = i;

@@ -168,7 +168,8 @@ class Hdf5WriterTest {
     g.dataset("leaf", new int[] {1, 2, 3});
 
     try (HdfFile file = write(root)) {
-      assertArrayEquals(new int[] {1, 2, 3}, (int[]) file.getDatasetByPath(path + "/leaf").getData());
+      assertArrayEquals(
+          new int[] {1, 2, 3}, (int[]) file.getDatasetByPath(path + "/leaf").getData());
       assertEquals(99, file.getByPath(path.toString()).getAttribute("depth").getData());
     }
   }
@@ -205,13 +206,15 @@ class Hdf5WriterTest {
 
     try (HdfFile file = write(root)) {
       assertEquals(
-          List.of("z", "é", "\uFF41", "\uD834\uDD1E"), new ArrayList<>(file.getChildren().keySet()));
+          List.of("z", "é", "\uFF41", "\uD834\uDD1E"),
+          new ArrayList<>(file.getChildren().keySet()));
     }
   }
 
   @Test
   void writesLongStringAttributes() throws IOException {
-    String config = "{\"name\": \"ünï ✓ 𝄞\", \"layers\": [" + "0123456789abcdef".repeat(12_800) + "]}";
+    String config =
+        "{\"name\": \"ünï ✓ 𝄞\", \"layers\": [" + "0123456789abcdef".repeat(12_800) + "]}";
     Hdf5Group root = new Hdf5Group();
     root.attribute("model_config", config);
     root.attribute("keras_version", "3.11.3");
@@ -365,7 +368,8 @@ class Hdf5WriterTest {
           (String[]) read.getByPath("block_155_conv").getAttribute("weight_names").getData());
       assertArrayEquals(
           new float[][][][] {{{{155f}}}},
-          (float[][][][]) read.getDatasetByPath("block_155_conv/block_155_conv/kernel:0").getData());
+          (float[][][][])
+              read.getDatasetByPath("block_155_conv/block_155_conv/kernel:0").getData());
     }
   }
 
@@ -381,7 +385,8 @@ class Hdf5WriterTest {
 
     Hdf5Writer.write(file, root);
 
-    ByteBuffer superblock = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer superblock =
+        ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
     assertEquals(2, superblock.get(8), "superblock version");
     assertEquals(Files.size(file), superblock.getLong(28), "end-of-file address");
     byte[] checked = Arrays.copyOf(superblock.array(), 44);
@@ -450,11 +455,13 @@ class Hdf5WriterTest {
     }
     Object array = Array.newInstance(type.javaType(), shape);
     int[] next = {0};
-    fill(array, a -> {
-      for (int i = 0; i < Array.getLength(a); i++) {
-        Array.set(a, i, values.written().apply(next[0]++));
-      }
-    });
+    fill(
+        array,
+        a -> {
+          for (int i = 0; i < Array.getLength(a); i++) {
+            Array.set(a, i, values.written().apply(next[0]++));
+          }
+        });
     return array;
   }
 

@@ -54,8 +54,7 @@ final class JhdfCopy {
       if (t instanceof VariableLength || t instanceof StringData) {
         put.accept(a.getName(), a.isEmpty() ? new String[0] : a.getData());
       } else {
-        put.accept(
-            a.getName(), array(t, a.isEmpty() ? null : a.getData(), a.getDimensions()));
+        put.accept(a.getName(), array(t, a.isEmpty() ? null : a.getData(), a.getDimensions()));
       }
     }
   }

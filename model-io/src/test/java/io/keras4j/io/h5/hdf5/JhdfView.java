@@ -105,7 +105,12 @@ final class JhdfView {
           + ")";
     }
     if (t instanceof EnumDataType e) {
-      return common + " of " + type(e.getBaseType()) + " " + new TreeMap<>(e.getEnumMapping()) + ")";
+      return common
+          + " of "
+          + type(e.getBaseType())
+          + " "
+          + new TreeMap<>(e.getEnumMapping())
+          + ")";
     }
     if (t instanceof VariableLength v) {
       return common
