@@ -25,7 +25,6 @@ final class GlobalHeap {
 
   private static final int COLLECTION_HEADER_SIZE = 16;
   private static final int OBJECT_HEADER_SIZE = 16;
-  private static final int MAX_OBJECTS = 0xFFFF;
 
   /** A collection and the objects put in it; its address is set by {@link #place}. */
   private static final class Collection {
@@ -65,8 +64,9 @@ final class GlobalHeap {
   Id add(byte[] object) {
     long need = OBJECT_HEADER_SIZE + align8(object.length);
     Collection c = collections.isEmpty() ? null : collections.get(collections.size() - 1);
+    // A collection of MIN_COLLECTION_SIZE bytes holds at most 254 objects, well under the 65535
+    // that a 16-bit index allows; a larger collection holds a single object.
     if (c == null
-        || c.objects.size() == MAX_OBJECTS
         || (!c.objects.isEmpty() && c.used + need + OBJECT_HEADER_SIZE > MIN_COLLECTION_SIZE)) {
       c = new Collection();
       collections.add(c);

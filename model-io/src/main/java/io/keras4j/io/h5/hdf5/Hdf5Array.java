@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * <p>An array comes from a rectangular Java array of any rank ({@code float[][]}, {@code
  * long[][][]}, ... as {@code io.keras4j.internal.JavaArrays.toArray} returns for a tensor), a boxed
  * scalar ({@code Float}, {@code Integer}, ...) for rank 0, or little-endian bytes in a {@link
- * ByteBuffer} with an explicit shape, which suits large weights. Neither the Java array nor the
- * buffer is copied: their elements are read when the file is written, so they must not change in
- * between.
+ * ByteBuffer} with an explicit shape, which suits large weights. ({@code JavaArrays.toArray} turns
+ * a scalar tensor into a one-element array, which this writes with shape {@code (1,)}: give a boxed
+ * value, or a buffer with no dimensions, to write a scalar as Keras does.) Neither the Java array
+ * nor the buffer is copied: their elements are read when the file is written, so they must not
+ * change in between.
  *
  * <pre>{@code
  * Hdf5Array kernel = Hdf5Array.of(new float[][] {{1f, 2f}, {3f, 4f}});        // FLOAT32 (2, 2)
