@@ -15,6 +15,7 @@ final class Attributes {
               + name
               + "'");
     }
+    Utf8.encode(name, "the attribute name '" + name + "'");
     values.put(name, AttributeValue.of(name, value));
   }
 

@@ -438,6 +438,7 @@ class Hdf5WriterTest {
       assertThrows(IllegalArgumentException.class, () -> root.group(bad), bad);
     }
     assertThrows(IllegalArgumentException.class, () -> root.attribute("", 1));
+    assertThrows(IllegalArgumentException.class, () -> root.attribute("\uD800", 1));
     assertThrows(IllegalArgumentException.class, () -> root.attribute("s", "lone \uDC00"));
     assertThrows(IllegalArgumentException.class, () -> root.attribute("o", new Object()));
   }
