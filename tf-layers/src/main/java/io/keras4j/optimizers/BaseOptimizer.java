@@ -101,6 +101,7 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
     return config;
   }
 
+  @Override
   public String name() {
     return config.name();
   }

@@ -31,6 +31,11 @@ public interface Optimizer {
    */
   void build(List<Weight> trainable);
 
+  /** The optimizer's name, as Keras' {@code optimizer.name} ({@code "adam"}, ...). */
+  default String name() {
+    return io.keras4j.internal.Naming.toSnakeCase(getClass().getSimpleName());
+  }
+
   /**
    * All variables in Keras' order ({@code optimizer/vars/0}, {@code 1}, ...): {@code iteration},
    * {@code learning_rate} (absent when a schedule computes it), then the slots created by {@link

@@ -1,91 +1,72 @@
 package io.keras4j.io.h5;
 
-import io.jhdf.api.WritableGroup;
 import io.keras4j.io.WeightValues;
+import io.keras4j.io.h5.hdf5.Hdf5Group;
+import io.keras4j.io.h5.hdf5.Hdf5Writer;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.Weight;
 import io.keras4j.models.Model;
 import io.keras4j.models.Sequential;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Writes a full-model legacy {@code .h5} in Keras 3's dialect: root attributes {@code
  * model_config}, {@code keras_version}, {@code backend}; group {@code model_weights} with {@code
- * layer_names} and, per layer, {@code weight_names} and one dataset per weight at its Keras
- * variable path ({@code dense/kernel}, {@code block/dense_4/kernel}, {@code lstm/lstm_cell/bias}).
- *
- * <p>Two differences from h5py's output, both read the same by Keras: strings are stored as
- * fixed-length byte strings (jHDF's only string form; Keras decodes bytes), and a layer without
- * weights has no {@code weight_names} attribute instead of an empty float64 array (jHDF cannot
- * write empty arrays; Keras reads a missing list as empty).
+ * layer_names} and, per layer, {@code weight_names} (an empty float64 array for a layer without
+ * weights, as h5py writes an empty list) and one dataset per weight at its Keras variable path
+ * ({@code dense/kernel}, {@code block/dense_4/kernel}, {@code lstm/lstm_cell/bias}).
  */
 public final class LegacyH5Writer {
 
   private LegacyH5Writer() {}
 
   public static void write(
-      Model model, String modelConfig, String kerasVersion, WeightValues values, Path file) {
-    H5Writer.write(file, h5 -> {
-      WritableGroup weights = h5.putGroup("model_weights");
-      List<String> layerNames = new ArrayList<>();
-      // Keras builds a Sequential's layers inside its name scope: their paths start with it.
-      String prefix = model instanceof Sequential ? model.name() + "/" : "";
-      for (Layer layer : model.layers()) {
-        layerNames.add(layer.name());
-        writeLayer(weights.putGroup(layer.name()), layer, prefix, values);
-      }
-      // Keras writes this group for the model's own weights but does not list it.
-      weights.putGroup("top_level_model_weights");
-      weights.putAttribute("layer_names", layerNames.toArray(new String[0]));
-      weights.putAttribute("backend", "tensorflow");
-      weights.putAttribute("keras_version", kerasVersion);
-      h5.putAttribute("backend", "tensorflow");
-      h5.putAttribute("keras_version", kerasVersion);
-      h5.putAttribute("model_config", modelConfig);
-    });
+      Model model, String modelConfig, String kerasVersion, WeightValues values, Path file)
+      throws IOException {
+    Hdf5Group root = new Hdf5Group();
+    root.attribute("backend", "tensorflow");
+    root.attribute("keras_version", kerasVersion);
+    root.attribute("model_config", modelConfig);
+    Hdf5Group weights = root.group("model_weights");
+    List<String> layerNames = new ArrayList<>();
+    // Keras builds a Sequential's layers inside its name scope: their paths start with it.
+    String prefix = model instanceof Sequential ? model.name() + "/" : "";
+    for (Layer layer : model.layers()) {
+      layerNames.add(layer.name());
+      writeLayer(weights.group(layer.name()), layer, prefix, values);
+    }
+    // Keras writes this group for the model's own weights but does not list it.
+    weights.group("top_level_model_weights").attribute("weight_names", new double[0]);
+    weights.attribute("backend", "tensorflow");
+    weights.attribute("keras_version", kerasVersion);
+    weights.attribute("layer_names", layerNames);
+    Hdf5Writer.write(file, root);
   }
 
-  private static void writeLayer(
-      WritableGroup group, Layer layer, String prefix, WeightValues values) {
+  private static void writeLayer(Hdf5Group group, Layer layer, String prefix, WeightValues values) {
     Map<Weight, String> paths = new LinkedHashMap<>();
     variablePaths(layer, prefix, paths);
     List<Weight> ordered = new ArrayList<>(layer.trainableWeights());
     ordered.addAll(layer.nonTrainableWeights());
-    if (ordered.isEmpty()) return;
+    if (ordered.isEmpty()) {
+      group.attribute("weight_names", new double[0]);
+      return;
+    }
     List<String> names = new ArrayList<>();
-    // Datasets are grouped by folder and written depth first (see KerasWeightsWriter).
-    Node root = new Node();
     for (Weight w : ordered) {
       String path = paths.get(w);
       names.add(path);
-      Node n = root;
+      Hdf5Group g = group;
       String[] parts = path.split("/");
-      for (int i = 0; i < parts.length - 1; i++) {
-        n = n.children.computeIfAbsent(parts[i], k -> new Node());
-      }
-      n.datasets.put(parts[parts.length - 1], w);
+      for (int i = 0; i < parts.length - 1; i++) g = g.group(parts[i]);
+      g.dataset(parts[parts.length - 1], values.read(w));
     }
-    write(group, root, values);
-    group.putAttribute("weight_names", names.toArray(new String[0]));
-  }
-
-  private static final class Node {
-    final Map<String, Node> children = new TreeMap<>();
-    final Map<String, Weight> datasets = new TreeMap<>();
-  }
-
-  private static void write(WritableGroup target, Node n, WeightValues values) {
-    for (Map.Entry<String, Weight> d : n.datasets.entrySet()) {
-      target.putDataset(d.getKey(), values.read(d.getValue()));
-    }
-    for (Map.Entry<String, Node> c : n.children.entrySet()) {
-      write(target.putGroup(c.getKey()), c.getValue(), values);
-    }
+    group.attribute("weight_names", names);
   }
 
   /**
