@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     description = "Runs, checks and converts Keras models on the JVM.",
     mixinStandardHelpOptions = true,
     versionProvider = Keras4j.Version.class,
-    subcommands = {VerifyCommand.class, InspectCommand.class, ConvertCommand.class})
+    subcommands = {
+      VerifyCommand.class,
+      InspectCommand.class,
+      ConvertCommand.class,
+      ReplayFitCommand.class,
+      BenchCommand.class
+    })
 public final class Keras4j {
 
   private Keras4j() {}

@@ -13,7 +13,9 @@ import io.keras4j.layers.Shapes;
 import io.keras4j.layers.Weight;
 import io.keras4j.models.Model;
 import io.keras4j.serialization.ConfigException;
+import io.keras4j.serialization.CompileConfigs;
 import io.keras4j.serialization.ConfigSerializer;
+import io.keras4j.training.Compile;
 import io.keras4j.serialization.KerasJson;
 import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.serialization.ReadContext;
@@ -189,11 +191,34 @@ public final class ModelReader {
     try {
       model.build();
       checkSizes(model, source);
+      compile(model, context);
       weights.accept(model);
       return model;
     } catch (RuntimeException e) {
       model.close();
       throw e;
+    }
+  }
+
+  /**
+   * Compiles a model saved compiled, as Keras' {@code load_model(compile=True)}, so that its
+   * optimizer's state loads with the weights and training resumes where it stopped. A model whose
+   * compile settings Keras4J cannot resolve still loads, uncompiled, with its {@code
+   * compile_config} kept for saving.
+   */
+  private void compile(Model model, ReadContext context) {
+    JsonNode cc = model.compileConfig().orElse(null);
+    if (cc == null || !cc.has("optimizer") || !cc.has("loss") || cc.get("loss").isNull()) return;
+    Compile compile;
+    try {
+      compile = CompileConfigs.fromJson(cc, model, context);
+    } catch (ConfigException | UnsupportedOperationException | IllegalArgumentException e) {
+      return;
+    }
+    try {
+      model.compile(compile, registry);
+    } catch (UnsupportedOperationException e) {
+      // An optimizer setting Keras4J cannot train with: the model serves predictions.
     }
   }
 

@@ -129,6 +129,33 @@ public final class JavaArrays {
     return out;
   }
 
+  /** A flat Java array copy of a numeric tensor ({@code float[]}, {@code int[]}, ...). */
+  public static Object flat(Tensor t) {
+    Shape shape = t.shape();
+    int size = Math.toIntExact(shape.size());
+    if (t instanceof TFloat32 f) {
+      float[] a = new float[size];
+      f.asRawTensor().data().asFloats().read(a);
+      return a;
+    }
+    if (t instanceof TFloat64 d) {
+      double[] a = new double[size];
+      d.asRawTensor().data().asDoubles().read(a);
+      return a;
+    }
+    if (t instanceof TInt32 i) {
+      int[] a = new int[size];
+      i.asRawTensor().data().asInts().read(a);
+      return a;
+    }
+    if (t instanceof TInt64 l) {
+      long[] a = new long[size];
+      l.asRawTensor().data().asLongs().read(a);
+      return a;
+    }
+    throw new IllegalArgumentException("Unsupported tensor type " + t.getClass());
+  }
+
   private static int unflatten(Object flat, Object out, int offset, int[] dims, int dim) {
     if (dim == dims.length - 1) {
       System.arraycopy(flat, offset, out, 0, dims[dim]);

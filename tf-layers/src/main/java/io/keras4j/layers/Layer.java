@@ -164,15 +164,27 @@ public abstract class Layer {
     return List.copyOf(seen.keySet());
   }
 
-  /** The weights that training updates: none if the layer is frozen. */
+  /**
+   * The weights that training updates: the trainable weights of this layer and of the layers it
+   * owns, none of a frozen layer (Keras sets a frozen layer's variables untrainable).
+   */
   public List<Weight> trainableWeights() {
     if (!trainable) return List.of();
-    return weights().stream().filter(Weight::trainable).toList();
+    java.util.LinkedHashSet<Weight> out = new java.util.LinkedHashSet<>();
+    for (Weight w : ownWeights()) if (w.trainable()) out.add(w);
+    for (Layer child : sublayers()) out.addAll(child.trainableWeights());
+    return List.copyOf(out);
   }
 
+  /** Every weight that training does not update, in {@link #weights()} order. */
   public List<Weight> nonTrainableWeights() {
-    if (!trainable) return weights();
-    return weights().stream().filter(w -> !w.trainable()).toList();
+    java.util.Set<Weight> trainable = new java.util.HashSet<>(trainableWeights());
+    return weights().stream().filter(w -> !trainable.contains(w)).toList();
+  }
+
+  /** The layers whose weights are part of this layer's: its children (a model's layers too). */
+  protected List<Layer> sublayers() {
+    return List.copyOf(children().values());
   }
 
   /** Number of scalars in all weights, as Keras' {@code count_params}. */

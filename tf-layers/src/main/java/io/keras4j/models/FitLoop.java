@@ -72,13 +72,12 @@ final class FitLoop {
           List<Tensor> by = Batches.select(y, rows);
           List<Tensor> bw = weights == null ? null : batchWeights(weights, rows, y.size());
           try {
-            trainer.trainStep(bx, by, bw);
+            logs = trainer.trainStep(bx, by, bw, false);
           } finally {
             bx.forEach(Tensor::close);
             by.forEach(Tensor::close);
             if (bw != null) bw.forEach(Tensor::close);
           }
-          logs = trainer.results();
           Map<String, Double> batchLogs = logs;
           callbacks.forEach(c -> c.onTrainBatchEnd(model, s, batchLogs));
           if (bar != null) bar.step(step + 1, logs);
@@ -107,6 +106,7 @@ final class FitLoop {
       int batchSize) {
     int total = (int) Batches.samples(concat(x, y), "evaluate's inputs and targets");
     trainer.resetMetrics();
+    Map<String, Double> logs = null;
     for (int from = 0; from < total; from += batchSize) {
       int to = Math.min(total, from + batchSize);
       List<Tensor> bx = Batches.range(x, from, to);
@@ -115,14 +115,14 @@ final class FitLoop {
       for (int i = 0; i < rows.length; i++) rows[i] = from + i;
       List<Tensor> bw = sampleWeight == null ? null : batchWeights(sampleWeight, rows, y.size());
       try {
-        trainer.testStep(bx, by, bw);
+        logs = trainer.testStep(bx, by, bw, false);
       } finally {
         bx.forEach(Tensor::close);
         by.forEach(Tensor::close);
         if (bw != null) bw.forEach(Tensor::close);
       }
     }
-    return trainer.results();
+    return logs != null ? logs : trainer.results();
   }
 
   private static int[] order(int n, boolean shuffle, Random random) {

@@ -6,6 +6,7 @@ import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.Weight;
+import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.training.Compile;
 import io.keras4j.training.FitOptions;
 import io.keras4j.training.History;
@@ -95,6 +96,13 @@ public abstract class Model extends Layer implements AutoCloseable {
     java.util.LinkedHashSet<Weight> all = new java.util.LinkedHashSet<>(ownWeights());
     for (Layer l : layers()) all.addAll(l.weights());
     return List.copyOf(all);
+  }
+
+  @Override
+  protected List<Layer> sublayers() {
+    List<Layer> all = new ArrayList<>(layers());
+    all.addAll(children().values());
+    return all;
   }
 
   @Override
@@ -200,8 +208,16 @@ public abstract class Model extends Layer implements AutoCloseable {
    * optimizer's variables.
    */
   public synchronized void compile(Compile compile) {
+    compile(compile, KerasRegistry.builtins());
+  }
+
+  /**
+   * Compiles with a registry that resolves the metric names of a file's {@code compile_config}
+   * (custom metrics included).
+   */
+  public synchronized void compile(Compile compile, KerasRegistry registry) {
     build();
-    this.trainer = new Trainer(this, runtime(), compile);
+    this.trainer = new Trainer(this, runtime(), compile, registry);
     trainer.buildOptimizer();
   }
 
@@ -247,6 +263,14 @@ public abstract class Model extends Layer implements AutoCloseable {
     }
   }
 
+  /**
+   * Evaluates one batch, as Keras' {@code test_on_batch}: the batch's loss and metrics.
+   */
+  public synchronized Map<String, Double> testOnBatch(
+      List<? extends Tensor> x, List<? extends Tensor> y, @Nullable List<? extends Tensor> sampleWeight) {
+    return trainer().testStep(x, y, sampleWeight, true);
+  }
+
   /** The loss and metrics on the given data, as Keras' {@code model.evaluate}. */
   public synchronized Map<String, Double> evaluate(
       List<? extends Tensor> x, List<? extends Tensor> y, int batchSize) {
@@ -259,10 +283,7 @@ public abstract class Model extends Layer implements AutoCloseable {
    */
   public synchronized Map<String, Double> trainOnBatch(
       List<? extends Tensor> x, List<? extends Tensor> y, @Nullable List<? extends Tensor> sampleWeight) {
-    Trainer t = trainer();
-    t.resetMetrics();
-    t.trainStep(x, y, sampleWeight);
-    return t.results();
+    return trainer().trainStep(x, y, sampleWeight, true);
   }
 
   /** Asks a running {@link #fit} to stop after the current epoch (Keras' {@code stop_training}). */
@@ -274,9 +295,49 @@ public abstract class Model extends Layer implements AutoCloseable {
     return stopTraining;
   }
 
-  /** The optimizer's variables in Keras' saving order; empty for an uncompiled model. */
+  /**
+   * The optimizer's variables as Keras saves them ({@code optimizer/vars}, in order): every one
+   * once the model has trained or its optimizer state was loaded, else only the iteration count
+   * and learning rate (Keras creates the rest on the first step). Empty for an uncompiled model.
+   */
   public List<Weight> optimizerVariables() {
     return trainer == null ? List.of() : trainer.optimizerVariables();
+  }
+
+  /** Every variable of the optimizer, per-weight slots included; empty for an uncompiled model. */
+  public List<Weight> allOptimizerVariables() {
+    return trainer == null ? List.of() : trainer.allOptimizerVariables();
+  }
+
+  /**
+   * Assigns a saved optimizer state: all of the optimizer's variables, or only its iteration count
+   * and learning rate (an optimizer Keras saved before it trained).
+   *
+   * @throws IllegalArgumentException if the number of values fits neither
+   */
+  public void assignOptimizerState(List<? extends Tensor> values) {
+    Trainer t = trainer();
+    List<Weight> all = t.allOptimizerVariables();
+    List<Weight> target;
+    if (values.size() == all.size()) {
+      target = all;
+    } else if (values.size() == t.baseVariableCount()) {
+      target = all.subList(0, values.size());
+    } else {
+      throw new IllegalArgumentException(
+          "The optimizer of model '"
+              + name()
+              + "' has "
+              + all.size()
+              + " variables ("
+              + t.baseVariableCount()
+              + " before its first step); the saved state has "
+              + values.size());
+    }
+    Map<Weight, Tensor> assign = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < target.size(); i++) assign.put(target.get(i), values.get(i));
+    assignWeights(assign);
+    if (target == all) t.markSlotsInUse();
   }
 
   // ---------------------------------------------------------------- summary

@@ -7,9 +7,11 @@ import io.keras4j.layers.Tensors;
 import io.keras4j.layers.Weight;
 import io.keras4j.layers.WeightOptions;
 import io.keras4j.losses.Loss;
+import io.keras4j.metrics.CompileMetrics;
 import io.keras4j.metrics.Metric;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.regularizers.Regularizer;
+import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.training.Compile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,16 +33,15 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
-import org.tensorflow.types.family.TType;
 
 /**
  * The training and evaluation graphs of a compiled model, in the model's session: per input
- * signature, a step that runs the forward pass in training mode, the compiled losses (weighted),
- * regularization and added losses, gradients of the trainable weights, the optimizer's update and
- * the metrics' accumulation. Keras' {@code train_step} and {@code test_step} with its loss and
- * metric trackers.
+ * signature, a step that runs the forward pass (in training mode for a training step), the
+ * compiled losses (weighted per output), regularization and added losses, gradients of the
+ * trainable weights, the optimizer's update and the metrics' accumulation, and fetches the logged
+ * values in the same session run. Keras' {@code train_step} and {@code test_step} with its loss
+ * and metric trackers.
  */
 final class Trainer {
 
@@ -55,49 +56,51 @@ final class Trainer {
     Operand<TFloat32> result(Ops tf) {
       return tf.math.divNoNan(total.<TFloat32>read(tf), count.<TFloat32>read(tf));
     }
+
+    List<Op> reset(Ops tf) {
+      return List.of(
+          tf.assignVariableOp(total.handle(tf), tf.constant(0f)),
+          tf.assignVariableOp(count.handle(tf), tf.constant(0f)));
+    }
   }
 
-  /** One compiled step: its placeholders, what it runs and what it fetches. */
+  /** A resolved compiled metric: its History name, output and whether it takes sample weights. */
+  private record Entry(String name, Metric metric, int output, boolean weighted) {}
+
+  /**
+   * One compiled step: its placeholders, what it runs, and the logged values it fetches in the
+   * same run (read after the step's updates).
+   */
   private record Step(
       List<Placeholder<?>> x,
       List<Placeholder<?>> y,
       List<Placeholder<TFloat32>> sampleWeight,
       List<Op> targets,
-      Operand<TFloat32> loss) {}
+      Map<String, Operand<TFloat32>> results) {}
 
   private final Model model;
   private final ModelRuntime rt;
   private final Compile compile;
+  private final KerasRegistry registry;
   private final List<String> outputs;
   private final Tracker lossTracker;
   private final List<Tracker> outputLossTrackers = new ArrayList<>();
-  private final Map<String, Metric> metrics = new LinkedHashMap<>();
-  private final Map<List<TensorSpec>, Step> trainSteps = new HashMap<>();
-  private final Map<List<TensorSpec>, Step> testSteps = new HashMap<>();
+  private @Nullable List<Entry> entries;
+  private final Map<List<Object>, Step> steps = new HashMap<>();
   private final Map<String, Operand<TFloat32>> results = new LinkedHashMap<>();
   private @Nullable Op reset;
   private boolean optimizerBuilt;
+  private boolean slotsInUse;
 
-  Trainer(Model model, ModelRuntime rt, Compile compile) {
+  Trainer(Model model, ModelRuntime rt, Compile compile, KerasRegistry registry) {
     this.model = model;
     this.rt = rt;
     this.compile = compile;
+    this.registry = registry;
     this.outputs = model.outputNames();
     this.lossTracker = tracker("loss");
     if (outputs.size() > 1) {
       for (String o : outputs) outputLossTrackers.add(tracker(o + "_loss"));
-    }
-    Set<Metric> seen = new HashSet<>();
-    for (String o : outputs) {
-      for (Metric m : compile.metricsFor(o)) {
-        if (!seen.add(m)) {
-          throw new IllegalArgumentException(
-              "Metric '" + m.name() + "' is given for several outputs: give each output its own"
-                  + " metric objects");
-        }
-        String name = outputs.size() > 1 ? o + "_" + m.name() : m.name();
-        metrics.put(name, m);
-      }
     }
   }
 
@@ -113,30 +116,74 @@ final class Trainer {
     return compile;
   }
 
-  /** The names of the values logged: loss, per-output losses, metrics. */
-  List<String> logNames() {
-    List<String> names = new ArrayList<>();
-    names.add("loss");
-    outputLossTrackers.forEach(t -> names.add(t.name()));
-    names.addAll(metrics.keySet());
-    return names;
+  // ------------------------------------------------------------------ metrics
+
+  /**
+   * The compiled metrics, resolved on the first batch as Keras' {@code CompileMetrics.build}:
+   * names such as {@code "accuracy"} depend on the targets' and predictions' shapes.
+   */
+  private List<Entry> entries(List<? extends Tensor> y) {
+    if (entries != null) return entries;
+    List<Shape> yTrue = y.stream().map(Tensor::shape).toList();
+    List<Shape> yPred = model.outputSpecs().stream().map(TensorSpec::shape).toList();
+    List<Entry> out = new ArrayList<>();
+    Set<Metric> seen = new HashSet<>();
+    Map<String, Integer> counters = new HashMap<>();
+    for (Compile.MetricSpec m : compile.metrics()) {
+      if (!seen.add(m.metric())) {
+        throw new IllegalArgumentException(
+            "Metric '" + m.metric().name() + "' is given twice: give each output its own metric"
+                + " objects");
+      }
+      int o = m.output() == null ? 0 : outputs.indexOf(m.output());
+      if (o < 0 || (m.output() == null && outputs.size() > 1)) {
+        throw new IllegalArgumentException(
+            "Metric '" + m.metric().name() + "' names output " + m.output()
+                + "; give each metric of a multi-output model one of " + outputs);
+      }
+      String prefix = outputs.size() > 1 ? outputs.get(o) + "_" : "";
+      String name = prefix + (m.weighted() && counters.containsKey(prefix + m.metric().name())
+          ? "weighted_" + m.metric().name() : m.metric().name());
+      int n = counters.merge(name, 1, Integer::sum);
+      out.add(new Entry(n == 1 ? name : name + "_" + (n - 1), m.metric(), o, m.weighted()));
+    }
+    if (compile.metricsJson() != null || compile.weightedMetricsJson() != null) {
+      for (CompileMetrics.Entry e :
+          CompileMetrics.resolve(
+              compile.metricsJson(), compile.weightedMetricsJson(), outputs, yTrue, yPred, registry)) {
+        out.add(new Entry(e.historyName(), e.metric(), e.output(), e.weighted()));
+      }
+    }
+    entries = List.copyOf(out);
+    return entries;
   }
 
   // ------------------------------------------------------------------ running
 
-  /** Runs one training step on a batch; returns the batch's loss. */
-  synchronized double trainStep(
-      List<? extends Tensor> x, List<? extends Tensor> y, @Nullable List<? extends Tensor> sw) {
-    return run(step(x, y, sw != null, true), x, y, sw);
+  /**
+   * Runs one training step on a batch and returns the logged values after it (the running means
+   * of the epoch, or of this batch alone when {@code resetFirst}).
+   */
+  synchronized Map<String, Double> trainStep(
+      List<? extends Tensor> x,
+      List<? extends Tensor> y,
+      @Nullable List<? extends Tensor> sw,
+      boolean resetFirst) {
+    Map<String, Double> logs = run(step(x, y, sw != null, true, resetFirst), x, y, sw);
+    slotsInUse = true;
+    return logs;
   }
 
-  /** Accumulates one evaluation batch into the metrics. */
-  synchronized double testStep(
-      List<? extends Tensor> x, List<? extends Tensor> y, @Nullable List<? extends Tensor> sw) {
-    return run(step(x, y, sw != null, false), x, y, sw);
+  /** Accumulates one evaluation batch and returns the logged values after it. */
+  synchronized Map<String, Double> testStep(
+      List<? extends Tensor> x,
+      List<? extends Tensor> y,
+      @Nullable List<? extends Tensor> sw,
+      boolean resetFirst) {
+    return run(step(x, y, sw != null, false, resetFirst), x, y, sw);
   }
 
-  private double run(
+  private Map<String, Double> run(
       Step s, List<? extends Tensor> x, List<? extends Tensor> y, @Nullable List<? extends Tensor> sw) {
     Session.Runner r = rt.session().runner();
     for (int i = 0; i < x.size(); i++) r.feed(s.x().get(i), x.get(i));
@@ -145,35 +192,45 @@ final class Trainer {
       for (int i = 0; i < sw.size(); i++) r.feed(s.sampleWeight().get(i), sw.get(i));
     }
     s.targets().forEach(r::addTarget);
-    r.fetch(s.loss());
+    List<String> names = new ArrayList<>(s.results().keySet());
+    names.forEach(n -> r.fetch(s.results().get(n)));
+    Map<String, Double> out = new LinkedHashMap<>();
     try (Result result = r.run()) {
-      return ((TFloat32) result.get(0)).getFloat();
+      for (int i = 0; i < names.size(); i++) {
+        out.put(names.get(i), (double) ((TFloat32) result.get(i)).getFloat());
+      }
     }
+    return out;
   }
 
   /** Sets every tracker and metric back to zero, as Keras does at each epoch's start. */
   synchronized void resetMetrics() {
-    if (reset == null) {
+    Op op = reset;
+    if (op == null) {
       Ops tf = rt.ops().withSubScope("reset_metrics");
-      List<Op> ops = new ArrayList<>();
-      for (Tracker t : trackers()) {
-        ops.add(tf.assignVariableOp(t.total().handle(tf), tf.constant(0f)));
-        ops.add(tf.assignVariableOp(t.count().handle(tf), tf.constant(0f)));
-      }
-      for (Metric m : metrics.values()) ops.add(m.resetState(tf));
-      reset = tf.withControlDependencies(ops).noOp();
+      op = tf.withControlDependencies(resetOps(tf)).noOp();
       initializeState();
+      // The metrics are resolved on the first batch: keep the op once it resets them too.
+      if (entries != null) reset = op;
     }
-    rt.session().runner().addTarget(reset).run().close();
+    rt.session().runner().addTarget(op).run().close();
+  }
+
+  private List<Op> resetOps(Ops tf) {
+    List<Op> ops = new ArrayList<>();
+    for (Tracker t : trackers()) ops.addAll(t.reset(tf));
+    if (entries != null) {
+      for (Entry e : entries) ops.add(e.metric().resetState(tf));
+    }
+    return ops;
   }
 
   /** The current value of every logged quantity, under Keras' names. */
   synchronized Map<String, Double> results() {
-    if (results.isEmpty()) {
+    if (results.isEmpty() || entries != null && results.size() != 1 + outputLossTrackers.size() + entries.size()) {
       Ops tf = rt.ops().withSubScope("results");
-      results.put("loss", lossTracker.result(tf));
-      for (Tracker t : outputLossTrackers) results.put(t.name(), t.result(tf));
-      metrics.forEach((name, m) -> results.put(name, m.result(tf)));
+      results.clear();
+      results.putAll(resultOps(tf));
       initializeState();
     }
     Session.Runner r = rt.session().runner();
@@ -184,6 +241,16 @@ final class Trainer {
       for (int i = 0; i < names.size(); i++) {
         out.put(names.get(i), (double) ((TFloat32) res.get(i)).getFloat());
       }
+    }
+    return out;
+  }
+
+  private Map<String, Operand<TFloat32>> resultOps(Ops tf) {
+    Map<String, Operand<TFloat32>> out = new LinkedHashMap<>();
+    out.put("loss", lossTracker.result(tf));
+    for (Tracker t : outputLossTrackers) out.put(t.name(), t.result(tf));
+    if (entries != null) {
+      for (Entry e : entries) out.put(e.name(), e.metric().result(tf));
     }
     return out;
   }
@@ -201,22 +268,27 @@ final class Trainer {
       state.add(t.total());
       state.add(t.count());
     }
-    metrics.values().forEach(m -> state.addAll(m.variables()));
+    if (entries != null) entries.forEach(e -> state.addAll(e.metric().variables()));
     rt.initialize(state);
   }
 
   // ------------------------------------------------------------------ building
 
   private Step step(
-      List<? extends Tensor> x, List<? extends Tensor> y, boolean weighted, boolean training) {
-    List<TensorSpec> key = new ArrayList<>(Model.signatureOf(model.inputSpecs(), x));
+      List<? extends Tensor> x,
+      List<? extends Tensor> y,
+      boolean weighted,
+      boolean training,
+      boolean resetFirst) {
+    List<Object> key = new ArrayList<>(Model.signatureOf(model.inputSpecs(), x));
     for (Tensor t : y) key.add(new TensorSpec(withUnknownBatch(t.shape()), Batches.typeOf(t)));
-    key.add(new TensorSpec(Shape.scalar(), weighted ? TFloat32.class : TInt32.class));
-    Map<List<TensorSpec>, Step> cache = training ? trainSteps : testSteps;
-    Step s = cache.get(key);
+    key.add(weighted);
+    key.add(training);
+    key.add(resetFirst);
+    Step s = steps.get(key);
     if (s == null) {
-      s = build(key, x.size(), y.size(), weighted, training);
-      cache.put(key, s);
+      s = build(key, x, y, weighted, training, resetFirst);
+      steps.put(key, s);
     }
     return s;
   }
@@ -227,33 +299,46 @@ final class Trainer {
     return Shape.of(d);
   }
 
-  private Step build(List<TensorSpec> key, int nx, int ny, boolean weighted, boolean training) {
+  private Step build(
+      List<Object> key,
+      List<? extends Tensor> xData,
+      List<? extends Tensor> yData,
+      boolean weighted,
+      boolean training,
+      boolean resetFirst) {
+    int nx = xData.size();
+    int ny = yData.size();
     if (ny != outputs.size()) {
       throw new IllegalArgumentException(
           "Model '" + model.name() + "' has " + outputs.size() + " outputs " + outputs
               + ", received " + ny + " targets");
     }
-    Ops tf = rt.ops().withSubScope((training ? "train_step_" : "test_step_") + trainSteps.size() + "_" + testSteps.size());
+    List<Entry> metrics = entries(yData);
+    Ops tf = rt.ops().withSubScope((training ? "train_step_" : "test_step_") + steps.size());
     List<Placeholder<?>> xs = new ArrayList<>();
     for (int i = 0; i < nx; i++) {
-      TensorSpec spec = key.get(i);
+      TensorSpec spec = (TensorSpec) key.get(i);
       xs.add(tf.withName("x" + i).placeholder(spec.dtype(), Placeholder.shape(spec.shape())));
     }
     List<Placeholder<?>> ys = new ArrayList<>();
     for (int i = 0; i < ny; i++) {
-      TensorSpec spec = key.get(nx + i);
+      TensorSpec spec = (TensorSpec) key.get(nx + i);
       ys.add(tf.withName("y" + i).placeholder(spec.dtype(), Placeholder.shape(spec.shape())));
     }
     List<Placeholder<TFloat32>> sws = new ArrayList<>();
     if (weighted) {
       for (int i = 0; i < ny; i++) {
-        sws.add(tf.withName("sample_weight" + i).placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shape.UNKNOWN_SIZE))));
+        sws.add(
+            tf.withName("sample_weight" + i)
+                .placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shape.UNKNOWN_SIZE))));
       }
     }
     CallContext.Effects effects = new CallContext.Effects();
     CallContext ctx = training ? CallContext.training(effects) : CallContext.inference();
     List<Operand<?>> preds = model.apply(tf, xs, ctx);
 
+    // Trackers and metrics accumulate after a reset when the step stands alone (train_on_batch).
+    Ops acc = resetFirst ? tf.withControlDependencies(resetOps(tf)) : tf;
     List<Op> targets = new ArrayList<>(effects.updates());
     Operand<TFloat32> batch =
         tf.dtypes.cast(
@@ -270,31 +355,37 @@ final class Trainer {
       Operand<TFloating> sw = weighted ? tf.dtypes.cast(sws.get(i), pred.type()) : null;
       Operand<TFloat32> value = tf.dtypes.cast(loss.apply(tf, ys.get(i), pred, sw), TFloat32.class);
       if (!outputLossTrackers.isEmpty()) {
-        targets.add(outputLossTrackers.get(i).update(tf, value, batch));
+        targets.add(outputLossTrackers.get(i).update(acc, value, batch));
       }
       double w = compile.lossWeight(name);
       terms.add(w == 1.0 ? value : tf.math.mul(value, tf.constant((float) w)));
-      for (Metric m : compile.metricsFor(name)) {
-        targets.add(m.updateState(tf, ys.get(i), preds.get(i), weighted ? sws.get(i) : null));
-      }
+    }
+    for (Entry e : metrics) {
+      // Keras parity: compile metrics ignore sample weights; weighted_metrics take them.
+      Operand<?> sw = e.weighted() && weighted ? sws.get(e.output()) : null;
+      targets.add(e.metric().updateState(acc, ys.get(e.output()), preds.get(e.output()), sw));
     }
     if (training) {
       for (Weight w : model.trainableWeights()) {
         Regularizer r = w.regularizer();
-        if (r != null) terms.add(tf.dtypes.cast(r.call(tf, Tensors.floating(w.read(tf))), TFloat32.class));
+        if (r != null) {
+          terms.add(tf.dtypes.cast(r.call(tf, Tensors.floating(w.read(tf))), TFloat32.class));
+        }
       }
       for (Operand<?> extra : effects.losses()) {
         terms.add(tf.dtypes.cast(extra, TFloat32.class));
       }
     }
     Operand<TFloat32> total = terms.size() == 1 ? terms.get(0) : tf.math.addN(terms);
-    targets.add(lossTracker.update(tf, total, batch));
+    targets.add(lossTracker.update(acc, total, batch));
     if (training) {
       targets.add(applyGradients(tf, total));
     }
+    // The logged values are read after every update of this step.
+    Map<String, Operand<TFloat32>> logged = resultOps(tf.withControlDependencies(targets));
     rt.initialize(model.weights());
     initializeState();
-    return new Step(xs, ys, sws, targets, total);
+    return new Step(xs, ys, sws, targets, logged);
   }
 
   /** Differentiates the loss with respect to every trainable weight read on its path. */
@@ -302,10 +393,7 @@ final class Trainer {
     Graph g = rt.graph();
     List<Weight> trainable = model.trainableWeights();
     Optimizer optimizer = compile.optimizer();
-    if (!optimizerBuilt) {
-      optimizer.build(trainable);
-      optimizerBuilt = true;
-    }
+    buildOptimizer();
     Set<GraphOperation> onPath = g.subgraphTo(Set.of(loss));
     List<Weight> used = new ArrayList<>();
     List<List<Output<?>>> reads = new ArrayList<>();
@@ -343,19 +431,40 @@ final class Trainer {
     // The update reads and writes the weights: only after the loss and gradients are computed.
     List<Op> deps = new ArrayList<>();
     deps.add(loss);
-    for (Operand<?> gr : perWeight) deps.add(gr);
+    deps.addAll(perWeight);
     Op apply = optimizer.apply(tf.withControlDependencies(deps), perWeight, used);
     rt.initialize(optimizer.variables());
     return apply;
   }
 
-  /** The optimizer's variables, for saving with the model. */
+  /**
+   * The optimizer's variables as Keras saves them: all of them once the optimizer has stepped (or
+   * its full state was loaded); before that only the iteration count and learning rate, because
+   * Keras creates the per-weight slots on the first training step.
+   */
   List<Weight> optimizerVariables() {
+    if (!optimizerBuilt) return List.of();
+    List<Weight> all = compile.optimizer().variables();
+    return slotsInUse ? all : all.subList(0, baseVariableCount());
+  }
+
+  /** Every variable of the optimizer, slots included. */
+  List<Weight> allOptimizerVariables() {
     return optimizerBuilt ? compile.optimizer().variables() : List.of();
   }
 
-  /** Builds the optimizer's variables without training, as Keras builds them when it loads. */
-  void buildOptimizer() {
+  /** The iteration count and, when constant, the learning rate: what Keras creates up front. */
+  int baseVariableCount() {
+    return compile.optimizer().learningRateVariable().isPresent() ? 2 : 1;
+  }
+
+  /** Records that the optimizer's slots hold state (a step ran, or a saved state was loaded). */
+  void markSlotsInUse() {
+    slotsInUse = true;
+  }
+
+  /** Builds the optimizer's variables, as Keras builds them when it compiles or loads a model. */
+  synchronized void buildOptimizer() {
     if (!optimizerBuilt) {
       compile.optimizer().build(model.trainableWeights());
       optimizerBuilt = true;

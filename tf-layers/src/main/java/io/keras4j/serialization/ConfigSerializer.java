@@ -695,8 +695,14 @@ public final class ConfigSerializer {
     return env;
   }
 
-  /** Keras' {@code compile_config}: empty for a model that was never compiled. */
-  private static JsonNode compileConfig(Model model) {
+  /**
+   * Keras' {@code compile_config}: a compiled model's settings, else the config the model was read
+   * with, else empty (never compiled).
+   */
+  private JsonNode compileConfig(Model model) {
+    if (model.compileOptions().isPresent()) {
+      return CompileConfigs.toJson(model.compileOptions().get(), context.registry());
+    }
     return model.compileConfig().<JsonNode>map(JsonNode::deepCopy).orElseGet(NODES::objectNode);
   }
 

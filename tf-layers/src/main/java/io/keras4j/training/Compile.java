@@ -1,5 +1,6 @@
 package io.keras4j.training;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.losses.Loss;
 import io.keras4j.metrics.Metric;
 import io.keras4j.optimizers.Optimizer;
@@ -11,23 +12,37 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Keras' {@code model.compile(optimizer, loss, loss_weights, metrics)} sets: the optimizer,
- * a loss (one for every output, or one per named output), optional loss weights per output, and
- * metrics (for every output, or per named output).
+ * What Keras' {@code model.compile(optimizer, loss, loss_weights, metrics, weighted_metrics)}
+ * sets: the optimizer, a loss (one for every output, or one per named output), optional loss
+ * weights per output, and metrics. Metrics given with {@code metric} ignore sample and class
+ * weights; {@code weightedMetric} ones take them, as Keras' {@code weighted_metrics}.
  *
  * <pre>{@code
  * model.compile(Compile.builder().optimizer(new Adam()).loss(new CategoricalCrossentropy())
  *     .metric(new CategoricalAccuracy()).build());
  * }</pre>
+ *
+ * <p>A model read from a file with a {@code compile_config} is compiled with {@link
+ * #metricsJson()}: metric names such as {@code "accuracy"} that Keras resolves from the shapes of
+ * the first batch, and resolves the same way here.
  */
 public final class Compile {
+
+  /** A metric given in Java, for one output ({@code null}: the only one) or every output. */
+  public record MetricSpec(@Nullable String output, Metric metric, boolean weighted) {
+    public MetricSpec {
+      Objects.requireNonNull(metric, "metric");
+    }
+  }
 
   private final Optimizer optimizer;
   private final @Nullable Loss loss;
   private final Map<String, Loss> outputLosses;
   private final Map<String, Double> lossWeights;
-  private final List<Metric> metrics;
-  private final Map<String, List<Metric>> outputMetrics;
+  private final List<MetricSpec> metrics;
+  private final @Nullable JsonNode metricsJson;
+  private final @Nullable JsonNode weightedMetricsJson;
+  private final @Nullable JsonNode json;
 
   private Compile(Builder b) {
     this.optimizer = Objects.requireNonNull(b.optimizer, "optimizer");
@@ -38,9 +53,9 @@ public final class Compile {
     this.outputLosses = Map.copyOf(b.outputLosses);
     this.lossWeights = Map.copyOf(b.lossWeights);
     this.metrics = List.copyOf(b.metrics);
-    Map<String, List<Metric>> m = new LinkedHashMap<>();
-    b.outputMetrics.forEach((k, v) -> m.put(k, List.copyOf(v)));
-    this.outputMetrics = m;
+    this.metricsJson = b.metricsJson;
+    this.weightedMetricsJson = b.weightedMetricsJson;
+    this.json = b.json;
   }
 
   public static Builder builder() {
@@ -61,9 +76,19 @@ public final class Compile {
     return l;
   }
 
-  /** Whether losses were given per output name (Keras then names them {@code <output>_loss}). */
-  public boolean perOutputLosses() {
-    return !outputLosses.isEmpty();
+  /** The loss of every output, if one was given for all. */
+  public @Nullable Loss loss() {
+    return loss;
+  }
+
+  /** The losses given per output name. */
+  public Map<String, Loss> outputLosses() {
+    return outputLosses;
+  }
+
+  /** The loss weights given per output name. */
+  public Map<String, Double> lossWeights() {
+    return lossWeights;
   }
 
   /** The weight of an output's loss, 1 by default. */
@@ -71,9 +96,24 @@ public final class Compile {
     return lossWeights.getOrDefault(output, 1.0);
   }
 
-  /** The metrics of an output: its own, else the ones given for every output. */
-  public List<Metric> metricsFor(String output) {
-    return outputMetrics.getOrDefault(output, metrics);
+  /** The metrics given in Java, in order. */
+  public List<MetricSpec> metrics() {
+    return metrics;
+  }
+
+  /** Keras' {@code compile_config["metrics"]}, resolved at the first batch; may be absent. */
+  public @Nullable JsonNode metricsJson() {
+    return metricsJson;
+  }
+
+  /** Keras' {@code compile_config["weighted_metrics"]}, resolved at the first batch. */
+  public @Nullable JsonNode weightedMetricsJson() {
+    return weightedMetricsJson;
+  }
+
+  /** The {@code compile_config} this was read from, written back when the model is saved. */
+  public @Nullable JsonNode json() {
+    return json;
   }
 
   public static final class Builder {
@@ -81,8 +121,10 @@ public final class Compile {
     private @Nullable Loss loss;
     private final Map<String, Loss> outputLosses = new LinkedHashMap<>();
     private final Map<String, Double> lossWeights = new LinkedHashMap<>();
-    private final List<Metric> metrics = new ArrayList<>();
-    private final Map<String, List<Metric>> outputMetrics = new LinkedHashMap<>();
+    private final List<MetricSpec> metrics = new ArrayList<>();
+    private @Nullable JsonNode metricsJson;
+    private @Nullable JsonNode weightedMetricsJson;
+    private @Nullable JsonNode json;
 
     public Builder optimizer(Optimizer optimizer) {
       this.optimizer = optimizer;
@@ -106,15 +148,39 @@ public final class Compile {
       return this;
     }
 
-    /** A metric of every output. */
+    /** A metric of a single-output model (or, in a multi-output model, of every output). */
     public Builder metric(Metric metric) {
-      metrics.add(metric);
+      metrics.add(new MetricSpec(null, metric, false));
       return this;
     }
 
     /** A metric of the output of that name. */
     public Builder metric(String output, Metric metric) {
-      outputMetrics.computeIfAbsent(output, k -> new ArrayList<>()).add(metric);
+      metrics.add(new MetricSpec(output, metric, false));
+      return this;
+    }
+
+    /** A metric that takes sample and class weights, as Keras' {@code weighted_metrics}. */
+    public Builder weightedMetric(Metric metric) {
+      metrics.add(new MetricSpec(null, metric, true));
+      return this;
+    }
+
+    public Builder weightedMetric(String output, Metric metric) {
+      metrics.add(new MetricSpec(output, metric, true));
+      return this;
+    }
+
+    /** Metrics as Keras wrote them in a {@code compile_config}. */
+    public Builder metricsJson(@Nullable JsonNode metrics, @Nullable JsonNode weightedMetrics) {
+      this.metricsJson = metrics;
+      this.weightedMetricsJson = weightedMetrics;
+      return this;
+    }
+
+    /** The {@code compile_config} this compile was read from. */
+    public Builder json(@Nullable JsonNode json) {
+      this.json = json;
       return this;
     }
 

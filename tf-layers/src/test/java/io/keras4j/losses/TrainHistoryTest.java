@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.layers.Weight;
 import io.keras4j.metrics.CompileMetrics;
-import io.keras4j.metrics.Metric;
 import io.keras4j.models.Model;
-import io.keras4j.optimizers.Optimizer;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasJson;
+import io.keras4j.serialization.CompileConfigs;
 import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.serialization.ReadContext;
-import io.keras4j.training.Compile;
 import io.keras4j.training.FitOptions;
 import io.keras4j.training.History;
 import java.io.IOException;
@@ -23,15 +21,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.tensorflow.Operand;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -72,7 +66,7 @@ class TrainHistoryTest {
       assign(model, c.get("weights"));
       c.get("x").forEach(t -> x.add(tensor(t)));
       c.get("y").forEach(t -> y.add(tensor(t)));
-      model.compile(compile(model, c, y));
+      model.compile(CompileConfigs.fromJson(c.get("compile_config"), model, READ));
       FitOptions.Builder fit =
           FitOptions.builder()
               .batchSize(c.get("batch_size").asInt())
@@ -130,80 +124,6 @@ class TrainHistoryTest {
   }
 
   /** compile_config as Keras' compile reads it: the optimizer, losses by output, metrics. */
-  private static Compile compile(Model model, JsonNode c, List<Tensor> y) throws IOException {
-    JsonNode cc = c.get("compile_config");
-    Compile.Builder b = Compile.builder();
-    b.optimizer(
-        KerasJson.mapper()
-            .readerFor(Optimizer.class)
-            .withAttribute(ReadContext.class, READ)
-            .readValue(cc.get("optimizer")));
-    List<String> outputs = model.outputNames();
-    List<Shape> yTrue = y.stream().map(Tensor::shape).toList();
-    List<Shape> yPred = model.outputSpecs().stream().map(s -> s.shape()).toList();
-    JsonNode loss = cc.get("loss");
-    if (loss.isObject() && !loss.has("class_name")) {
-      for (int i = 0; i < outputs.size(); i++) {
-        b.loss(outputs.get(i), loss(loss.get(outputs.get(i)), yTrue.get(i), yPred.get(i)));
-      }
-    } else {
-      b.loss(loss(loss, yTrue.get(0), yPred.get(0)));
-    }
-    JsonNode weights = cc.get("loss_weights");
-    if (weights != null && weights.isObject()) {
-      weights.properties().forEach(w -> b.lossWeight(w.getKey(), w.getValue().asDouble()));
-    }
-    for (CompileMetrics.Entry e :
-        CompileMetrics.resolve(
-            cc.get("metrics"),
-            cc.get("weighted_metrics"),
-            outputs,
-            yTrue,
-            yPred,
-            KerasRegistry.builtins())) {
-      Metric m = e.weighted() ? e.metric() : new Unweighted(e.metric());
-      if (outputs.size() > 1) {
-        b.metric(outputs.get(e.output()), m);
-      } else {
-        b.metric(m);
-      }
-    }
-    return b.build();
-  }
-
-  /**
-   * Keras updates {@code compile(metrics=...)} without sample weights (only {@code
-   * weighted_metrics} take them, class weights included); the training loop gives every metric the
-   * sample weights, so this wrapper drops them.
-   */
-  private record Unweighted(Metric metric) implements Metric {
-    @Override
-    public String name() {
-      return metric.name();
-    }
-
-    @Override
-    public List<Weight> variables() {
-      return metric.variables();
-    }
-
-    @Override
-    public Op updateState(
-        Ops tf, Operand<?> yTrue, Operand<?> yPred, @Nullable Operand<?> sampleWeight) {
-      return metric.updateState(tf, yTrue, yPred, null);
-    }
-
-    @Override
-    public Operand<TFloat32> result(Ops tf) {
-      return metric.result(tf);
-    }
-
-    @Override
-    public Op resetState(Ops tf) {
-      return metric.resetState(tf);
-    }
-  }
-
   private static Loss loss(JsonNode identifier, Shape yTrue, Shape yPred) {
     return identifier.isTextual()
         ? Losses.get(identifier.asText(), yTrue, yPred)

@@ -37,6 +37,23 @@ public final class KerasWeights {
       for (WeightPaths.Entry entry : WeightPaths.of(model)) {
         loadEntry(model, file, entry, source, limits);
       }
+      List<Weight> optimizer = model.allOptimizerVariables();
+      Group stored = group(file, "optimizer/vars");
+      if (!optimizer.isEmpty() && stored != null) {
+        // Keras saves an optimizer that never trained with only its iteration count and learning
+        // rate (it creates the slots on the first step): those load, and the slots start fresh.
+        int count = Math.min(countDatasets(stored), optimizer.size());
+        WeightPaths.Entry entry =
+            new WeightPaths.Entry("optimizer", model, optimizer.subList(0, count));
+        Map<Weight, Tensor> values = read(file, entry, source, limits, countDatasets(stored));
+        try {
+          model.assignOptimizerState(List.copyOf(values.values()));
+        } catch (IllegalArgumentException e) {
+          throw new ModelFileException(source, e.getMessage() + " at /optimizer/vars", e);
+        } finally {
+          values.values().forEach(Tensor::close);
+        }
+      }
     } catch (ModelFileException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -47,9 +64,25 @@ public final class KerasWeights {
   private static void loadEntry(
       Model model, HdfFile file, WeightPaths.Entry entry, Path source, ReadLimits limits) {
     String groupPath = entry.path().isEmpty() ? "vars" : entry.path() + "/vars";
-    List<Weight> weights = entry.weights();
     Group vars = group(file, groupPath);
     int stored = vars == null ? 0 : countDatasets(vars);
+    Map<Weight, Tensor> values = read(file, entry, source, limits, stored);
+    try {
+      if (!values.isEmpty()) model.assignWeights(values);
+    } finally {
+      values.values().forEach(Tensor::close);
+    }
+  }
+
+  /**
+   * Reads the datasets {@code vars/0..} of an object into tensors for its weights, checking the
+   * number stored and each shape against the model's.
+   */
+  private static Map<Weight, Tensor> read(
+      HdfFile file, WeightPaths.Entry entry, Path source, ReadLimits limits, int stored) {
+    String groupPath = entry.path().isEmpty() ? "vars" : entry.path() + "/vars";
+    List<Weight> weights = entry.weights();
+    Group vars = group(file, groupPath);
     if (stored != weights.size()) {
       throw new ModelFileException(
           source,
@@ -64,7 +97,6 @@ public final class KerasWeights {
               + " at /"
               + groupPath);
     }
-    if (weights.isEmpty()) return;
     Map<Weight, Tensor> values = new LinkedHashMap<>();
     try {
       for (int i = 0; i < weights.size(); i++) {
@@ -77,10 +109,11 @@ public final class KerasWeights {
         Shape shape = H5Tensors.shape(ds);
         if (shape.size() > limits.maxWeightElements()) {
           throw new ModelFileException(
-              source, "/" + groupPath + "/" + i + " is larger than the limit of "
+              source,
+              "/" + groupPath + "/" + i + " is larger than the limit of "
                   + limits.maxWeightElements() + " elements");
         }
-        if (!shape.equals(w.shape())) {
+        if (!shape.equals(w.shape()) && !(shape.numDimensions() == 0 && w.shape().numDimensions() == 0)) {
           throw new ModelFileException(
               source,
               "weight '"
@@ -98,9 +131,10 @@ public final class KerasWeights {
         }
         values.put(w, H5Tensors.read(ds, w.dtype()));
       }
-      model.assignWeights(values);
-    } finally {
+      return values;
+    } catch (RuntimeException e) {
       values.values().forEach(Tensor::close);
+      throw e;
     }
   }
 

@@ -1,0 +1,46 @@
+package io.keras4j.cli;
+
+import io.keras4j.bench.Benchmarks;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code keras4j bench}: Keras4J against hand-written TensorFlow Java, side by side. */
+@Command(
+    name = "bench",
+    description =
+        "Times the built-in MLP, CNN and LSTM built with Keras4J and written by hand with"
+            + " TensorFlow Java (predict and one SGD step, medians after warm-up, peak RSS), one"
+            + " JVM per measurement, and prints '<model> <metric> keras4j=<v> handwritten=<v>"
+            + " ratio=<k/h>'. With MODEL_FILE: its load time to first prediction, predict time"
+            + " and peak RSS.",
+    mixinStandardHelpOptions = true)
+final class BenchCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_FILE") Path file;
+
+  @Option(names = "--batch", description = "batch size (default: 128 MLP, 64 CNN and LSTM)")
+  int batch;
+
+  @Option(names = "--iterations", description = "timed runs per figure (default 50)")
+  int iterations = 50;
+
+  @Option(names = "--warmup", description = "untimed runs first (default 10)")
+  int warmup = 10;
+
+  @Option(names = "--models", split = ",", description = "built-in models to run (mlp,cnn,lstm)")
+  List<String> models = List.of("mlp", "cnn", "lstm");
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> args = new ArrayList<>();
+    if (file != null) args.add(file.toString());
+    args.addAll(List.of("--batch", String.valueOf(batch), "--iterations", String.valueOf(iterations)));
+    args.addAll(List.of("--warmup", String.valueOf(warmup), "--models", String.join(",", models)));
+    return Benchmarks.run(Benchmarks.parse(args.toArray(new String[0])), System.out);
+  }
+}
