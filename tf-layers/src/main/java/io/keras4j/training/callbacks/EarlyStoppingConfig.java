@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     baseline})
  * @param restoreBestWeights restore, when training ends, the weights of the best epoch seen ({@code
  *     restore_best_weights})
- * @param startFromEpoch epochs of warm-up, counted from 0, during which the quantity is not
- *     watched ({@code start_from_epoch})
+ * @param startFromEpoch epochs of warm-up, counted from 0, during which the quantity is not watched
+ *     ({@code start_from_epoch})
  */
 public record EarlyStoppingConfig(
     String monitor,
@@ -34,7 +34,8 @@ public record EarlyStoppingConfig(
     Objects.requireNonNull(monitor, "monitor");
     Objects.requireNonNull(mode, "mode");
     if (patience < 0) {
-      throw new IllegalArgumentException("patience must not be negative. Received: patience=" + patience);
+      throw new IllegalArgumentException(
+          "patience must not be negative. Received: patience=" + patience);
     }
     if (startFromEpoch < 0) {
       throw new IllegalArgumentException(

@@ -20,8 +20,8 @@ public enum Mode {
   }
 
   /**
-   * The mode Keras spells {@code name}. Keras' parity: an unknown name falls back to {@link
-   * #AUTO} with a warning, as Keras' {@code MonitorCallback} does.
+   * The mode Keras spells {@code name}. Keras' parity: an unknown name falls back to {@link #AUTO}
+   * with a warning, as Keras' {@code MonitorCallback} does.
    */
   public static Mode of(String name) {
     for (Mode m : values()) {

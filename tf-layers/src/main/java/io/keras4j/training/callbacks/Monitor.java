@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * A logged quantity to watch and what counts as its improvement: Keras' {@code MonitorCallback},
  * shared by {@link EarlyStopping}, {@link ReduceLROnPlateau} and {@code ModelCheckpoint}.
  *
- * <p>A value improves on a reference when {@code current - minDelta > reference} (higher is
- * better) or {@code current + minDelta < reference} (lower is better); anything improves on no
- * reference. {@link Mode#AUTO} decides the direction from the model the first time it is asked,
- * as Keras does at the first epoch's end: {@code loss} and {@code val_loss} decrease; another
- * name must be the name of one of the compiled metrics, and goes the way Keras' metric of that
- * class goes (accuracies, AUC, precision and recall up; errors and cross-entropies down).
+ * <p>A value improves on a reference when {@code current - minDelta > reference} (higher is better)
+ * or {@code current + minDelta < reference} (lower is better); anything improves on no reference.
+ * {@link Mode#AUTO} decides the direction from the model the first time it is asked, as Keras does
+ * at the first epoch's end: {@code loss} and {@code val_loss} decrease; another name must be the
+ * name of one of the compiled metrics, and goes the way Keras' metric of that class goes
+ * (accuracies, AUC, precision and recall up; errors and cross-entropies down).
  *
  * <pre>{@code
  * Monitor m = new Monitor("val_accuracy", Mode.AUTO, 0.01);
@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Monitor {
 
-  /** Keras' {@code _direction} of its built-in metrics, by class name, snake-case name and alias. */
+  /**
+   * Keras' {@code _direction} of its built-in metrics, by class name, snake-case name and alias.
+   */
   private static final Map<String, Boolean> HIGHER_IS_BETTER = directions();
 
   private final String name;
@@ -83,9 +85,7 @@ public final class Monitor {
   /** Keras' {@code _is_improvement}: whether {@code current} improves on {@code reference}. */
   public boolean isImprovement(Model model, double current, @Nullable Double reference) {
     if (reference == null) return true;
-    return higherIsBetter(model)
-        ? current - minDelta > reference
-        : current + minDelta < reference;
+    return higherIsBetter(model) ? current - minDelta > reference : current + minDelta < reference;
   }
 
   private boolean inferDirection(Model model) {
@@ -209,7 +209,8 @@ public final class Monitor {
     }
     // Keras' string names that resolve to those classes in compile.
     for (String a : List.of("accuracy", "acc")) m.put(a, true);
-    for (String a : List.of("mse", "MSE", "mae", "MAE", "mape", "MAPE", "msle", "MSLE", "bce", "BCE")) {
+    for (String a :
+        List.of("mse", "MSE", "mae", "MAE", "mape", "MAPE", "msle", "MSLE", "bce", "BCE")) {
       m.put(a, false);
     }
     return Map.copyOf(m);

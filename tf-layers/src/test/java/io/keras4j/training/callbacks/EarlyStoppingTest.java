@@ -190,7 +190,8 @@ class EarlyStoppingTest {
   @Test
   void anUnknownQuantityInAutoModeFailsAsInKeras() {
     try (TinyModel m = TinyModel.sgd(0.01)) {
-      EarlyStopping stop = new EarlyStopping(EarlyStoppingConfig.builder().monitor("unknown").build());
+      EarlyStopping stop =
+          new EarlyStopping(EarlyStoppingConfig.builder().monitor("unknown").build());
       stop.onTrainBegin(m.model, Map.of());
       IllegalArgumentException e =
           assertThrows(
@@ -220,7 +221,10 @@ class EarlyStoppingTest {
                   .epochs(20)
                   .seed(1)
                   .verbose(0)
-                  .callback(LambdaCallback.builder().onEpochEnd((e, logs) -> kernels.add(m.kernel())).build())
+                  .callback(
+                      LambdaCallback.builder()
+                          .onEpochEnd((e, logs) -> kernels.add(m.kernel()))
+                          .build())
                   .callback(stop)
                   .build());
       assertEquals(List.of(0, 1, 2), h.epochs());

@@ -7,9 +7,7 @@ import io.keras4j.layers.core.Dense;
 import io.keras4j.layers.core.DenseConfig;
 import io.keras4j.layers.core.Input;
 import io.keras4j.losses.MeanSquaredError;
-import io.keras4j.metrics.Metric;
 import io.keras4j.models.Functional;
-import io.keras4j.models.Model;
 import io.keras4j.optimizers.Optimizer;
 import io.keras4j.optimizers.SGD;
 import io.keras4j.optimizers.SGDConfig;
@@ -18,6 +16,7 @@ import io.keras4j.training.FitOptions;
 import io.keras4j.training.History;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
 
@@ -33,7 +32,7 @@ final class TinyModel implements AutoCloseable {
   final Functional model;
   final Dense dense;
 
-  private TinyModel(Optimizer optimizer, Metric... metrics) {
+  private TinyModel(Optimizer optimizer, UnaryOperator<Compile.Builder> extra) {
     int n = COUNT.incrementAndGet();
     KerasTensor x = Input.of(2);
     dense =
@@ -41,18 +40,22 @@ final class TinyModel implements AutoCloseable {
             DenseConfig.builder(1).kernelInitializer(new Zeros()).build(),
             LayerArgs.named("dense_" + n));
     model = new Functional(LayerArgs.named("tiny_" + n), x, dense.apply(x));
-    Compile.Builder compile = Compile.builder().optimizer(optimizer).loss(new MeanSquaredError());
-    for (Metric m : metrics) compile.metric(m);
-    model.compile(compile.build());
+    model.compile(
+        extra.apply(Compile.builder().optimizer(optimizer).loss(new MeanSquaredError())).build());
   }
 
   /** Compiled with SGD at the given learning rate. */
-  static TinyModel sgd(double learningRate, Metric... metrics) {
-    return new TinyModel(new SGD(SGDConfig.builder().learningRate(learningRate).build()), metrics);
+  static TinyModel sgd(double learningRate) {
+    return compiled(new SGD(SGDConfig.builder().learningRate(learningRate).build()), c -> c);
   }
 
   static TinyModel compiledWith(Optimizer optimizer) {
-    return new TinyModel(optimizer);
+    return compiled(optimizer, c -> c);
+  }
+
+  /** Compiled with {@code optimizer}, mean squared error, and what {@code extra} adds. */
+  static TinyModel compiled(Optimizer optimizer, UnaryOperator<Compile.Builder> extra) {
+    return new TinyModel(optimizer, extra);
   }
 
   /** 16 samples of {@code y = 2 x0 - x1 + 0.5}. */
@@ -78,10 +81,13 @@ final class TinyModel implements AutoCloseable {
 
   /** Sets both kernel entries to {@code value}. */
   void setKernel(float value) {
-    try (TFloat32 k = TFloat32.tensorOf(Shape.of(2, 1), t -> {
-      t.setFloat(value, 0, 0);
-      t.setFloat(value, 1, 0);
-    })) {
+    try (TFloat32 k =
+        TFloat32.tensorOf(
+            Shape.of(2, 1),
+            t -> {
+              t.setFloat(value, 0, 0);
+              t.setFloat(value, 1, 0);
+            })) {
       model.assignWeights(Map.of(dense.kernel(), k));
     }
   }
