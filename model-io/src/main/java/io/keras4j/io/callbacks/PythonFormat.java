@@ -7,14 +7,14 @@ import java.util.Map;
 
 /**
  * Python's {@code str.format} with keyword arguments, for the integers and floats Keras formats
- * callback file names with ({@code "{epoch:02d}-{val_loss:.2f}.keras"}), and Python's {@code
- * repr} of a float, which is how Keras' CSV files write values. Rounding is Python's: the exact
- * binary value rounded half to even, so {@code 0.125} formats as {@code 0.12} with {@code .2f}.
+ * callback file names with ({@code "{epoch:02d}-{val_loss:.2f}.keras"}), and Python's {@code repr}
+ * of a float, which is how Keras' CSV files write values. Rounding is Python's: the exact binary
+ * value rounded half to even, so {@code 0.125} formats as {@code 0.12} with {@code .2f}.
  *
  * <p>Supported: {@code {{}}} escapes, the conversions {@code !s}, {@code !r} and {@code !a}, and
  * the whole format-spec mini-language for {@code int} and {@code float} (fill, align, sign, {@code
- * z}, {@code #}, {@code 0}, width, grouping, precision, and the types {@code b d o x X n e E f F
- * g G %} and none). Not supported, with an {@link IllegalArgumentException}: positional fields,
+ * z}, {@code #}, {@code 0}, width, grouping, precision, and the types {@code b d o x X n e E f F g
+ * G %} and none). Not supported, with an {@link IllegalArgumentException}: positional fields,
  * attribute and index lookups, nested fields in a spec, {@code c}, and zero padding combined with
  * grouping.
  */
@@ -102,7 +102,9 @@ final class PythonFormat {
     if (k < field.length()) spec = field.substring(k + 1);
     if (name.isEmpty() || name.chars().allMatch(Character::isDigit)) {
       throw new IllegalArgumentException(
-          "Replacement index " + (name.isEmpty() ? "0" : name) + " out of range: only named"
+          "Replacement index "
+              + (name.isEmpty() ? "0" : name)
+              + " out of range: only named"
               + " fields such as {epoch} are given");
     }
     if (name.indexOf('.') >= 0 || name.indexOf('[') >= 0) {
@@ -126,7 +128,9 @@ final class PythonFormat {
         : Long.toString(value.longValue());
   }
 
-  /** A parsed format spec: {@code [[fill]align][sign][z][#][0][width][grouping][.precision][type]}. */
+  /**
+   * A parsed format spec: {@code [[fill]align][sign][z][#][0][width][grouping][.precision][type]}.
+   */
   private record Spec(
       char fill,
       char align,
@@ -306,7 +310,9 @@ final class PythonFormat {
     return decimals == 0 && alternate ? s + "." : s;
   }
 
-  /** {@code abs} as {@code d.ddddde+XX} with {@code decimals} digits after the point ({@code e}). */
+  /**
+   * {@code abs} as {@code d.ddddde+XX} with {@code decimals} digits after the point ({@code e}).
+   */
   private static String scientific(double abs, int decimals, boolean alternate, boolean upper) {
     Digits d = significant(abs, decimals + 1);
     return mantissa(d.digits(), alternate) + exponent(d.exponent(), upper);
