@@ -196,6 +196,11 @@ final class ModelRuntime implements AutoCloseable {
 
   synchronized void assign(Map<Weight, ? extends Tensor> values) {
     if (values.isEmpty()) return;
+    // Every graph extension makes the next run re-process the graph: create the assign ops of
+    // all the model's weights at once, so that loading a model layer by layer extends it once.
+    if (assigners.isEmpty()) {
+      for (Weight w : model.weights()) assigners.computeIfAbsent(w, this::assigner);
+    }
     Session.Runner r = session.runner();
     for (Map.Entry<Weight, ? extends Tensor> e : values.entrySet()) {
       Weight w = e.getKey();
