@@ -9,6 +9,7 @@ import io.keras4j.optimizers.SGD;
 import io.keras4j.optimizers.SGDConfig;
 import io.keras4j.optimizers.schedules.ExponentialDecay;
 import io.keras4j.training.FitOptions;
+import io.keras4j.training.History;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,8 @@ class ReduceLROnPlateauTest {
   void reducesTheRateOfARealFit() {
     try (TinyModel m = TinyModel.sgd(0.1)) {
       ReduceLROnPlateau reduce = new ReduceLROnPlateau(flat().build());
-      m.fit(
+      History history =
+          m.fit(
           FitOptions.builder()
               .batchSize(4)
               .epochs(2)
@@ -196,6 +198,9 @@ class ReduceLROnPlateauTest {
               .build());
       // Keras: 0.1 becomes 0.01 after two epochs.
       assertEquals((float) (0.1f * 0.1), m.learningRate());
+      // History comes after the callbacks and records, as Keras' does, the rate each epoch trained
+      // with (the callback logs it before reducing it).
+      assertEquals(List.of((double) 0.1f, (double) 0.1f), history.get("learning_rate"));
     }
   }
 }
