@@ -224,8 +224,15 @@ public abstract class Layer {
    * @param asList whether the shapes stand for a list argument
    */
   public final synchronized void ensureBuilt(Ops tf, List<Shape> inputShapes, boolean asList) {
+    // No name scope of its own: building creates variables, whose names are their paths, and
+    // TensorFlow Java scans the whole graph for every new scope.
+    buildIn(tf, inputShapes, asList);
+  }
+
+  /** Builds the layer with {@code scoped}'s ops, unless it is built already. */
+  private synchronized void buildIn(Ops scoped, List<Shape> inputShapes, boolean asList) {
     if (buildShapes == null) {
-      build(tf.withSubScope(Naming.opName(name)), inputShapes);
+      build(scoped, inputShapes);
       buildShapes = List.copyOf(inputShapes);
       buildInputWasList = asList;
     }
@@ -258,8 +265,10 @@ public abstract class Layer {
   public final List<Operand<?>> apply(
       Ops tf, List<? extends Operand<?>> inputs, CallContext context) {
     List<Shape> shapes = inputs.stream().map(Operand::shape).toList();
-    ensureBuilt(tf, shapes, inputs.size() > 1);
+    // One name scope for building and calling: TensorFlow Java scans the whole graph for every
+    // new scope.
     Ops scoped = tf.withSubScope(Naming.opName(name));
+    buildIn(scoped, shapes, inputs.size() > 1);
     List<Operand<?>> cast = new ArrayList<>(inputs.size());
     Class<? extends TType> compute = dtypePolicy().computeDtype();
     for (Operand<?> x : inputs) {

@@ -9,8 +9,10 @@ import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.tensorflow.ExecutionEnvironment;
+import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Operands;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.VarHandleOp;
 import org.tensorflow.types.family.TType;
@@ -102,19 +104,40 @@ public final class Weight {
     ExecutionEnvironment env = tf.scope().env();
     Operand<? extends TType> handle = handles.get(env);
     if (handle == null) {
-      Ops base = Ops.create(env);
-      String[] parts = path.split("/");
-      for (int i = 0; i < parts.length - 1; i++) {
-        base = base.withSubScope(Naming.opName(parts[i]));
-      }
-      base = base.withName(Naming.opName(parts[parts.length - 1]));
-      handle = base.varHandleOp(dtype, shape, VarHandleOp.sharedName(sharedName));
-      if (env.isEager()) {
+      if (env instanceof Graph graph) {
+        handle = graphHandle(graph);
+      } else {
+        Ops base = Ops.create(env);
+        handle = base.varHandleOp(dtype, shape, VarHandleOp.sharedName(sharedName));
         base.assignVariableOp(handle, initializer().call(base, shape, dtype));
       }
       handles.put(env, handle);
     }
     return handle;
+  }
+
+  /**
+   * The variable's op in a graph, named after its path. Built directly rather than through name
+   * scopes, which TensorFlow Java makes unique by scanning every op of the graph.
+   */
+  private Operand<? extends TType> graphHandle(Graph graph) {
+    StringBuilder base = new StringBuilder();
+    for (String part : path.split("/")) {
+      if (base.length() > 0) base.append('/');
+      base.append(Naming.opName(part));
+    }
+    String opName = base.toString();
+    for (int i = 1; graph.operation(opName) != null; i++) {
+      opName = base + "_" + i;
+    }
+    return graph
+        .opBuilder(VarHandleOp.OP_NAME, opName, graph.baseScope())
+        .setAttr("dtype", Operands.toDataType(dtype))
+        .setAttr("shape", shape)
+        .setAttr("shared_name", sharedName)
+        .setAttr("container", "")
+        .build()
+        .output(0);
   }
 
   /** Reads the variable's current value in {@code tf}'s graph or eager session. */

@@ -187,7 +187,7 @@ public class Functional extends Model {
       Layer layer = node.layer();
       List<Operand<?>> out = layer.apply(tf, args, ctx);
       List<@Nullable Operand<TBool>> outMasks =
-          layer.computeMask(tf.withSubScope(layer.name()), args, argMasks, out.size());
+          layer.computeMask(tf, args, argMasks, out.size());
       List<KerasTensor> symbolic = node.outputs();
       if (out.size() != symbolic.size()) {
         throw new IllegalStateException(

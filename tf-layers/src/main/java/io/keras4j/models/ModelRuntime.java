@@ -1,11 +1,13 @@
 package io.keras4j.models;
 
+import io.keras4j.internal.GraphScopes;
 import io.keras4j.layers.CallContext;
 import io.keras4j.layers.DTypePolicy;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.Weight;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ final class ModelRuntime implements AutoCloseable {
   private final Map<Weight, Assigner> assigners = new ConcurrentHashMap<>();
   private final Map<Weight, Operand<?>> readers = new ConcurrentHashMap<>();
   private final Set<Weight> initialized = ConcurrentHashMap.newKeySet();
+  private final Map<String, Ops> scopes = new HashMap<>();
 
   ModelRuntime(Model model, Device device) {
     this.model = model;
@@ -145,7 +148,7 @@ final class ModelRuntime implements AutoCloseable {
   private synchronized Compiled compile(List<TensorSpec> signature) {
     Compiled c = compiled.get(signature);
     if (c != null) return c;
-    Ops sig = tf.withSubScope("signature_" + compiled.size());
+    Ops sig = GraphScopes.subScope(tf, "signature_" + compiled.size());
     List<Placeholder<?>> inputs = new ArrayList<>();
     for (int i = 0; i < signature.size(); i++) {
       TensorSpec spec = signature.get(i);
@@ -174,7 +177,7 @@ final class ModelRuntime implements AutoCloseable {
    * variables) that have neither been initialized nor assigned in this session.
    */
   synchronized void initialize(Iterable<Weight> weights) {
-    Ops init = tf.withSubScope("initializers");
+    Ops init = scope("initializers");
     List<Op> ops = new ArrayList<>();
     List<Weight> fresh = new ArrayList<>();
     for (Weight w : weights) {
@@ -222,7 +225,7 @@ final class ModelRuntime implements AutoCloseable {
   }
 
   private Assigner assigner(Weight w) {
-    Ops a = tf.withSubScope("assign");
+    Ops a = scope("assign");
     Placeholder<?> value = a.placeholder(w.dtype(), Placeholder.shape(w.shape()));
     return new Assigner(value, a.assignVariableOp(w.handle(tf), value));
   }
@@ -241,12 +244,20 @@ final class ModelRuntime implements AutoCloseable {
   }
 
   private synchronized Operand<?> reader(Weight w) {
-    return w.read(tf.withSubScope("read"));
+    return w.read(scope("read"));
   }
 
   /** Where layers build ops that belong to no signature (weights created by {@code build}). */
   synchronized Ops buildOps() {
-    return tf.withSubScope("build");
+    return scope("build");
+  }
+
+  /**
+   * A name scope of the graph, created once: TensorFlow Java scans every op of the graph for each
+   * new scope, so scopes used op by op are kept.
+   */
+  private synchronized Ops scope(String name) {
+    return scopes.computeIfAbsent(name, tf::withSubScope);
   }
 
   @Override

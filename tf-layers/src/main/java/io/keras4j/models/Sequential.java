@@ -159,7 +159,7 @@ public class Sequential extends Model {
       List<@Nullable Operand<TBool>> masks = Collections.singletonList(mask);
       List<Operand<?>> in = List.of(x);
       x = only(l, l.apply(tf, in, context.withMasks(masks)));
-      mask = l.computeMask(tf.withSubScope(l.name()), in, masks, 1).get(0);
+      mask = l.computeMask(tf, in, masks, 1).get(0);
     }
     return List.of(x);
   }

@@ -1,6 +1,7 @@
 package io.keras4j.models;
 
 import io.keras4j.initializers.Zeros;
+import io.keras4j.internal.GraphScopes;
 import io.keras4j.layers.CallContext;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.Tensors;
@@ -314,7 +315,8 @@ final class Trainer {
               + ", received " + ny + " targets");
     }
     List<Entry> metrics = entries(yData);
-    Ops tf = rt.ops().withSubScope((training ? "train_step_" : "test_step_") + steps.size());
+    Ops tf =
+        GraphScopes.subScope(rt.ops(), (training ? "train_step_" : "test_step_") + steps.size());
     List<Placeholder<?>> xs = new ArrayList<>();
     for (int i = 0; i < nx; i++) {
       TensorSpec spec = (TensorSpec) key.get(i);

@@ -15,7 +15,9 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Squeeze;
+import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -40,6 +42,9 @@ import org.tensorflow.types.family.TFloating;
  * }</pre>
  */
 public final class BatchNormalization extends Layer {
+
+  /** The smallest epsilon cuDNN's batch normalization accepts; smaller ones run unfused. */
+  private static final double MIN_FUSED_EPSILON = 1.001e-5;
 
   private final BatchNormalizationConfig config;
   private @Nullable Weight gamma;
@@ -120,7 +125,15 @@ public final class BatchNormalization extends Layer {
     Operand<T> variance = movingVarianceValue;
     List<Op> updates = List.of();
     // Keras parity: a frozen BatchNormalization runs in inference mode even when training.
-    if (context.training() && trainable()) {
+    boolean inference = !(context.training() && trainable());
+    if (inference && fusable(x, axis)) {
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> input = (Operand<TFloat32>) (Operand<?>) x;
+      return NormalizationOps.castTo(
+          tf, fused(tf, input, movingMeanValue, movingVarianceValue),
+          NormalizationOps.floatingType(dtypePolicy()));
+    }
+    if (!inference) {
       Moments<T> batch = moments(tf, x, axis, context.mask(0));
       mean = batch.mean();
       variance = batch.variance();
@@ -164,6 +177,51 @@ public final class BatchNormalization extends Layer {
       }
     }
     return NormalizationOps.castTo(tf, y, NormalizationOps.floatingType(dtypePolicy()));
+  }
+
+  /**
+   * Whether inference can use TensorFlow's fused kernel: float32 images in channels-last layout,
+   * and an epsilon the GPU kernel accepts.
+   */
+  private boolean fusable(Operand<?> x, int axis) {
+    return x.type() == TFloat32.class
+        && x.shape().numDimensions() == 4
+        && axis == 3
+        && config.epsilon() >= MIN_FUSED_EPSILON;
+  }
+
+  /**
+   * Inference in one pass with {@code FusedBatchNormV3}: the same formula as the unfused path,
+   * equal up to rounding, and a kernel TensorFlow's graph rewrites fold into the preceding
+   * convolution.
+   */
+  @SuppressWarnings("unchecked")
+  private Operand<TFloat32> fused(
+      Ops tf, Operand<TFloat32> x, Operand<?> mean, Operand<?> variance) {
+    long channels = x.shape().get(3);
+    Operand<TFloat32> scale =
+        gamma != null ? NormalizationOps.read(tf, gamma, TFloat32.class) : ones(tf, channels);
+    Operand<TFloat32> offset =
+        beta != null ? NormalizationOps.read(tf, beta, TFloat32.class) : zeros(tf, channels);
+    return tf.nn
+        .fusedBatchNorm(
+            x,
+            scale,
+            offset,
+            (Operand<TFloat32>) mean,
+            (Operand<TFloat32>) variance,
+            FusedBatchNorm.epsilon((float) config.epsilon()),
+            FusedBatchNorm.isTraining(false),
+            FusedBatchNorm.dataFormat("NHWC"))
+        .y();
+  }
+
+  private static Operand<TFloat32> ones(Ops tf, long n) {
+    return tf.fill(tf.constant(new long[] {n}), tf.constant(1f));
+  }
+
+  private static Operand<TFloat32> zeros(Ops tf, long n) {
+    return tf.fill(tf.constant(new long[] {n}), tf.constant(0f));
   }
 
   /** The batch's mean and variance per feature, over the unmasked positions if there is a mask. */
