@@ -89,6 +89,7 @@ final class GradientProbe implements AutoCloseable {
   private final Operand<TFloat64> loss;
   private final boolean random;
   private final List<Shape> outputShapes = new ArrayList<>();
+  private boolean allFloat64 = true;
   private Session session;
 
   GradientProbe(Layer layer, CallContext context, List<? extends Tensor> feeds, long seed) {
@@ -104,6 +105,7 @@ final class GradientProbe implements AutoCloseable {
       for (Operand<?> out : outputs) {
         outputShapes.add(out.shape());
         if (!TFloating.class.isAssignableFrom(out.type())) continue;
+        allFloat64 &= out.type() == TFloat64.class;
         Operand<TFloat64> term =
             tf.reduceSum(
                 tf.math.mul(tf.dtypes.cast(out, TFloat64.class), weightsFor(out, r)),
@@ -205,6 +207,11 @@ final class GradientProbe implements AutoCloseable {
   /** The static shapes of the layer's outputs in this graph. */
   List<Shape> outputShapes() {
     return outputShapes;
+  }
+
+  /** Whether every floating output is float64. */
+  boolean float64Outputs() {
+    return allFloat64;
   }
 
   /** Whether each evaluation runs in a new session to repeat the same random draws. */

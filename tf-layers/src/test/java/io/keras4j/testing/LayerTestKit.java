@@ -184,7 +184,8 @@ public final class LayerTestKit {
       probe.differentiate();
       List<GradientProbe.Target> targets = probe.targets();
       assertTrue(!targets.isEmpty(), layer + ": the loss depends on no weight and no input");
-      boolean float64 = layer.dtypePolicy().computeDtype() == TFloat64.class;
+      boolean float64 =
+          layer.dtypePolicy().computeDtype() == TFloat64.class && probe.float64Outputs();
       for (GradientProbe.Target t : targets) float64 &= t.dtype == TFloat64.class;
       double relativeStep = float64 ? 1e-6 : 1e-3;
       double tolerance = float64 ? FLOAT64_TOLERANCE : FLOAT32_TOLERANCE;
