@@ -89,6 +89,7 @@ final class GradientProbe implements AutoCloseable {
   private final Operand<TFloat64> loss;
   private final boolean random;
   private final List<Shape> outputShapes = new ArrayList<>();
+  private final List<String> unreached = new ArrayList<>();
   private boolean allFloat64 = true;
   private Session session;
 
@@ -142,6 +143,8 @@ final class GradientProbe implements AutoCloseable {
         if (!t.reads.isEmpty()) {
           targets.add(t);
           targetSource.add(i);
+        } else {
+          unreached.add(w.path());
         }
       }
       for (int i = 0; i < inputs.size(); i++) {
@@ -207,6 +210,11 @@ final class GradientProbe implements AutoCloseable {
   /** The static shapes of the layer's outputs in this graph. */
   List<Shape> outputShapes() {
     return outputShapes;
+  }
+
+  /** The trainable weights the loss does not read (Keras creates some it does not use). */
+  List<String> unreached() {
+    return unreached;
   }
 
   /** Whether every floating output is float64. */

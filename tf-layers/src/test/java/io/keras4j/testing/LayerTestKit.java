@@ -242,17 +242,20 @@ public final class LayerTestKit {
       }
       String summary =
           String.format(
-              Locale.ROOT,
-              "[gradient-check] %s %s %s%s: max relative error %.2e (tolerance %.0e) over %d"
-                  + " coordinates;%s",
-              layer.getClass().getSimpleName(),
-              layer.name(),
-              float64 ? "float64" : "float32",
-              probe.random() ? " (seeded noise)" : "",
-              worst,
-              tolerance,
-              coordinates,
-              report);
+                  Locale.ROOT,
+                  "[gradient-check] %s %s %s%s: max relative error %.2e (tolerance %.0e) over %d"
+                      + " coordinates;%s",
+                  layer.getClass().getSimpleName(),
+                  layer.name(),
+                  float64 ? "float64" : "float32",
+                  probe.random() ? " (seeded noise)" : "",
+                  worst,
+                  tolerance,
+                  coordinates,
+                  report)
+              + (probe.unreached().isEmpty()
+                  ? ""
+                  : "; not on the loss's path: " + probe.unreached());
       System.out.println(summary);
       if (!failures.isEmpty()) {
         throw new AssertionError(
