@@ -326,15 +326,20 @@ public final class LayerTestKit {
         return;
       }
       Random random = new Random(SEED);
-      try (Result predicted = model.predict(inputs)) {
-        for (int i = 0; i < out.size(); i++) {
-          Tensor p = predicted.get(i);
-          long seed = random.nextLong();
-          targets.add(
-              typeOf(p) == TFloat64.class
-                  ? gaussian(TFloat64.class, seed, p.shape())
-                  : gaussian(TFloat32.class, seed, p.shape()));
-        }
+      // The targets take the outputs' declared shapes with the batch's size; running the model
+      // to learn them would fail on a model whose outputs repeat one tensor (a cell's output is
+      // its new state), which Model.predict cannot fetch twice.
+      long batch = inputs[0].shape().get(0);
+      for (KerasTensor o : out) {
+        long[] dims = o.spec().shape().asArray();
+        dims[0] = batch;
+        Shape shape = Shape.of(dims);
+        assertTrue(!shape.hasUnknownDimension(), layer + ": output shape " + shape + " unknown");
+        long seed = random.nextLong();
+        targets.add(
+            o.spec().dtype() == TFloat64.class
+                ? gaussian(TFloat64.class, seed, shape)
+                : gaussian(TFloat32.class, seed, shape));
       }
       model.compile(
           Compile.builder()
