@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       ConvertCommand.class,
       ReplayFitCommand.class,
+      DemoCommand.class,
       BenchCommand.class
     })
 public final class Keras4j {

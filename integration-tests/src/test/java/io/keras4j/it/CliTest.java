@@ -37,6 +37,50 @@ class CliTest {
     }
   }
 
+  /** Every forward fixture through the command line, as a user runs it. */
+  @org.junit.jupiter.api.TestFactory
+  java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> verifyEveryFixture() {
+    java.util.List<String> custom =
+        java.util.List.of(
+            "--custom", "seed>MyLayer=" + io.keras4j.it.seed.MyLayer.class.getName(),
+            "--custom", "seed>MyMultiLayer=" + io.keras4j.it.seed.MyMultiLayer.class.getName());
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> keras3 =
+        KerasFixtures.cases().stream()
+            .filter(c -> !c.isTraining() && !c.hasTag("security"))
+            .map(
+                c ->
+                    org.junit.jupiter.api.DynamicTest.dynamicTest(
+                        c.name(),
+                        () -> {
+                          java.util.List<String> args = new java.util.ArrayList<>(
+                              java.util.List.of("verify", c.model().toString(), c.io().toString()));
+                          args.addAll(custom);
+                          Run r = run(args.toArray(new String[0]));
+                          assertEquals(0, r.code(), r.out() + r.err());
+                        }));
+    java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> keras2 =
+        KerasFixtures.keras2Cases().stream()
+            .map(
+                c ->
+                    org.junit.jupiter.api.DynamicTest.dynamicTest(
+                        c.name(),
+                        () -> {
+                          java.util.List<String> args = new java.util.ArrayList<>();
+                          args.add("verify");
+                          if (c.file("model").isPresent()) {
+                            args.add(c.file("model").get().toString());
+                          } else {
+                            args.add(c.file("config").get().toString());
+                            args.add("--weights");
+                            args.add(c.file("weights").get().toString());
+                          }
+                          args.add(c.io().toString());
+                          Run r = run(args.toArray(new String[0]));
+                          assertEquals(0, r.code(), r.out() + r.err());
+                        }));
+    return java.util.stream.Stream.concat(keras3, keras2);
+  }
+
   @Test
   void verifyPassesAndPrintsOneLinePerOutput() {
     KerasFixtures.Case c = fixture("nested_models");

@@ -55,6 +55,7 @@ final class FitLoop {
       callbacks.forEach(c -> c.onTrainBegin(model, none));
       Random random = new Random(o.seed());
       int steps = (trainCount + o.batchSize() - 1) / o.batchSize();
+      Map<String, Double> lastEpochLogs = none;
       for (int epoch = o.initialEpoch(); epoch < o.epochs() && !model.stopTraining(); epoch++) {
         final int e = epoch;
         callbacks.forEach(c -> c.onEpochBegin(model, e, none));
@@ -81,17 +82,23 @@ final class FitLoop {
           Map<String, Double> batchLogs = logs;
           callbacks.forEach(c -> c.onTrainBatchEnd(model, s, batchLogs));
           if (bar != null) bar.step(step + 1, logs);
+          // Keras parity: a callback that stops training stops it after the current batch.
+          if (model.stopTraining()) break;
         }
         Map<String, Double> epochLogs = new LinkedHashMap<>(logs);
         if (valX != null && valY != null) {
           Map<String, Double> val = evaluate(trainer, valX, valY, null, o.batchSize());
           val.forEach((k, v) -> epochLogs.put("val_" + k, v));
         }
-        if (bar != null) bar.epochEnd(epochLogs);
-        history.add(epoch, epochLogs);
+        // Keras parity: History and the progress bar come after the user's callbacks, so that
+        // what those add to the logs (ReduceLROnPlateau's learning_rate) is recorded and shown.
         callbacks.forEach(c -> c.onEpochEnd(model, e, epochLogs));
+        history.add(epoch, epochLogs);
+        if (bar != null) bar.epochEnd(epochLogs);
+        lastEpochLogs = epochLogs;
       }
-      callbacks.forEach(c -> c.onTrainEnd(model, none));
+      Map<String, Double> endLogs = lastEpochLogs;
+      callbacks.forEach(c -> c.onTrainEnd(model, endLogs));
       return history;
     } finally {
       owned.forEach(Tensor::close);

@@ -41,6 +41,7 @@ public abstract class Model extends Layer implements AutoCloseable {
 
   private @Nullable ModelRuntime runtime;
   private boolean closed;
+  private Device device = Device.cpu();
   private @Nullable JsonNode compileConfig;
   private @Nullable Trainer trainer;
   private volatile boolean stopTraining;
@@ -180,13 +181,29 @@ public abstract class Model extends Layer implements AutoCloseable {
     ensureBuilt(runtime().buildOps(), shapes, shapes.size() > 1);
   }
 
+  /**
+   * Runs the model's graph on {@code device} (the CPU by default). Call it before the model first
+   * runs, builds or loads weights: the graph is placed when it is created.
+   */
+  public synchronized void placeOn(Device device) {
+    if (runtime != null) {
+      throw new IllegalStateException(
+          "Model '" + name() + "' already has its graph on " + this.device + ": place it first");
+    }
+    this.device = java.util.Objects.requireNonNull(device, "device");
+  }
+
+  public Device device() {
+    return device;
+  }
+
   /** The model's graph runtime, created on first use. */
   protected final synchronized ModelRuntime runtime() {
     if (closed) {
       throw new IllegalStateException("Model '" + name() + "' is closed");
     }
     if (runtime == null) {
-      runtime = new ModelRuntime(this);
+      runtime = new ModelRuntime(this, device);
     }
     return runtime;
   }

@@ -20,6 +20,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.family.TType;
 
 /**
@@ -42,11 +43,14 @@ final class ModelRuntime implements AutoCloseable {
   private final Map<Weight, Operand<?>> readers = new ConcurrentHashMap<>();
   private final Set<Weight> initialized = ConcurrentHashMap.newKeySet();
 
-  ModelRuntime(Model model) {
+  ModelRuntime(Model model, Device device) {
     this.model = model;
     this.graph = new Graph();
-    this.tf = Ops.create(graph);
-    this.session = new Session(graph);
+    this.tf = Ops.create(graph).withDevice(device.spec());
+    // Soft placement runs ops without a kernel on the chosen device (int32 shape arithmetic on a
+    // GPU, say) on the CPU instead, as Keras on TensorFlow does.
+    this.session =
+        new Session(graph, ConfigProto.newBuilder().setAllowSoftPlacement(true).build());
   }
 
   Graph graph() {
@@ -192,6 +196,11 @@ final class ModelRuntime implements AutoCloseable {
 
   synchronized void assign(Map<Weight, ? extends Tensor> values) {
     if (values.isEmpty()) return;
+    // Every graph extension makes the next run re-process the graph: create the assign ops of
+    // all the model's weights at once, so that loading a model layer by layer extends it once.
+    if (assigners.isEmpty()) {
+      for (Weight w : model.weights()) assigners.computeIfAbsent(w, this::assigner);
+    }
     Session.Runner r = session.runner();
     for (Map.Entry<Weight, ? extends Tensor> e : values.entrySet()) {
       Weight w = e.getKey();

@@ -12,11 +12,16 @@ public interface Callback {
   /** Called once before training, with the model being trained. */
   default void onTrainBegin(Model model, Map<String, Double> logs) {}
 
+  /** Called once after training, with the last epoch's values. */
   default void onTrainEnd(Model model, Map<String, Double> logs) {}
 
   default void onEpochBegin(Model model, int epoch, Map<String, Double> logs) {}
 
-  /** Called after each epoch with its training and validation values. */
+  /**
+   * Called after each epoch with its training and validation values. The map is mutable: what a
+   * callback adds (ReduceLROnPlateau's {@code learning_rate}) reaches the {@link History} and the
+   * progress line, which come after every callback.
+   */
   default void onEpochEnd(Model model, int epoch, Map<String, Double> logs) {}
 
   default void onTrainBatchBegin(Model model, int batch, Map<String, Double> logs) {}

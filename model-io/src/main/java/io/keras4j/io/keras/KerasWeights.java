@@ -34,8 +34,17 @@ public final class KerasWeights {
    */
   public static void load(Model model, HdfFile file, Path source, ReadLimits limits) {
     try {
-      for (WeightPaths.Entry entry : WeightPaths.of(model)) {
-        loadEntry(model, file, entry, source, limits);
+      // Read every object's values, then assign them in one session run.
+      Map<Weight, Tensor> all = new LinkedHashMap<>();
+      try {
+        for (WeightPaths.Entry entry : WeightPaths.of(model)) {
+          String groupPath = entry.path().isEmpty() ? "vars" : entry.path() + "/vars";
+          Group vars = group(file, groupPath);
+          all.putAll(read(file, entry, source, limits, vars == null ? 0 : countDatasets(vars)));
+        }
+        model.assignWeights(all);
+      } finally {
+        all.values().forEach(Tensor::close);
       }
       List<Weight> optimizer = model.allOptimizerVariables();
       Group stored = group(file, "optimizer/vars");
@@ -58,19 +67,6 @@ public final class KerasWeights {
       throw e;
     } catch (RuntimeException e) {
       throw new ModelFileException(source, "cannot read weights: " + e.getMessage(), e);
-    }
-  }
-
-  private static void loadEntry(
-      Model model, HdfFile file, WeightPaths.Entry entry, Path source, ReadLimits limits) {
-    String groupPath = entry.path().isEmpty() ? "vars" : entry.path() + "/vars";
-    Group vars = group(file, groupPath);
-    int stored = vars == null ? 0 : countDatasets(vars);
-    Map<Weight, Tensor> values = read(file, entry, source, limits, stored);
-    try {
-      if (!values.isEmpty()) model.assignWeights(values);
-    } finally {
-      values.values().forEach(Tensor::close);
     }
   }
 
