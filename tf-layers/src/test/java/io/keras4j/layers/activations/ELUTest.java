@@ -1,8 +1,12 @@
 package io.keras4j.layers.activations;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,5 +72,19 @@ class ELUTest {
   @Test
   void readsAndWritesTheConfigsKerasWrote() {
     KerasConfigs.assertReadsAndWritesKerasConfigs("ELU");
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 3, 5)) {
+      assertGradientsMatchFiniteDifferences(new ELU(ELUConfig.of(0.7), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 3, 5)) {
+      assertTrainingStepLowersLoss(new ELU(ELUConfig.of(0.7)), x);
+    }
   }
 }

@@ -1,8 +1,12 @@
 package io.keras4j.layers.activations;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +20,7 @@ import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class ReLUTest {
 
@@ -136,5 +141,25 @@ class ReLUTest {
   @Test
   void readsAndWritesTheConfigsKerasWrote() {
     KerasConfigs.assertReadsAndWritesKerasConfigs("ReLU");
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 4, 5)) {
+      assertGradientsMatchFiniteDifferences(
+          new ReLU(
+              ReLUConfig.builder().maxValue(1.5).negativeSlope(0.1).threshold(0.2).build(),
+              FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 4, 5)) {
+      assertTrainingStepLowersLoss(
+          new ReLU(ReLUConfig.builder().maxValue(1.5).negativeSlope(0.1).threshold(0.2).build()),
+          x);
+    }
   }
 }

@@ -1,8 +1,12 @@
 package io.keras4j.layers.activations;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +27,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class SoftmaxTest {
 
@@ -181,5 +186,23 @@ class SoftmaxTest {
   @Test
   void readsAndWritesTheConfigsKerasWrote() {
     KerasConfigs.assertReadsAndWritesKerasConfigs("Softmax");
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(new Softmax(SoftmaxConfig.defaults(), FLOAT64), x);
+    }
+    try (TFloat64 x = gaussian(TFloat64.class, 3, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new Softmax(SoftmaxConfig.of(List.of(1, 2)), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4)) {
+      assertTrainingStepLowersLoss(new Softmax(SoftmaxConfig.defaults()), x);
+    }
   }
 }

@@ -1,5 +1,9 @@
 package io.keras4j.layers.attention;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class AdditiveAttentionTest {
 
@@ -106,5 +111,24 @@ class AdditiveAttentionTest {
                 .seed(5L)
                 .causal(true)
                 .build()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 q = gaussian(TFloat64.class, 1, 2, 3, 4);
+        TFloat64 v = gaussian(TFloat64.class, 2, 2, 5, 4);
+        TFloat64 k = gaussian(TFloat64.class, 3, 2, 5, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new AdditiveAttention(AdditiveAttentionConfig.builder().build(), FLOAT64), q, v, k);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 q = gaussian(TFloat32.class, 3, 2, 3, 4);
+        TFloat32 v = gaussian(TFloat32.class, 4, 2, 5, 4)) {
+      assertTrainingStepLowersLoss(
+          new AdditiveAttention(AdditiveAttentionConfig.builder().build()), q, v);
+    }
   }
 }

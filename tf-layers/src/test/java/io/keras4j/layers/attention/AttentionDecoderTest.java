@@ -1,5 +1,9 @@
 package io.keras4j.layers.attention;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +32,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class AttentionDecoderTest {
 
@@ -164,5 +169,25 @@ class AttentionDecoderTest {
                 LayerTestKit.assertOutputSpecMatchesGraph(
                     decoder(false), LayerTestKit.spec(TFloat32.class, -1, 7)));
     assertTrue(e.getMessage().contains("(None, None, 7)"), e.getMessage());
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new AttentionDecoder(AttentionDecoderConfig.builder(5, 4).build(), FLOAT64), x);
+      assertGradientsMatchFiniteDifferences(
+          new AttentionDecoder(
+              AttentionDecoderConfig.builder(5, 4).returnProbabilities(true).build(), FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 4, 3)) {
+      assertTrainingStepLowersLoss(
+          new AttentionDecoder(AttentionDecoderConfig.builder(5, 4).build()), x);
+    }
   }
 }

@@ -1,5 +1,9 @@
 package io.keras4j.layers.attention;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,6 +38,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class AttentionTest {
 
@@ -290,5 +295,36 @@ class AttentionTest {
                 LayerTestKit.assertOutputSpecMatchesGraph(
                     attention(AttentionConfig.builder()), LayerTestKit.spec(TFloat32.class, 4, 6)));
     assertTrue(one.getMessage().contains("Received length: 1"), one.getMessage());
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 q = gaussian(TFloat64.class, 1, 2, 3, 4);
+        TFloat64 v = gaussian(TFloat64.class, 2, 2, 5, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new Attention(AttentionConfig.builder().useScale(true).build(), FLOAT64), q, v);
+      // Concat scores, the scores as a second output, and seeded dropout on them.
+      assertGradientsMatchFiniteDifferences(
+          new Attention(
+              AttentionConfig.builder()
+                  .useScale(true)
+                  .scoreMode(ScoreMode.CONCAT)
+                  .dropout(0.3)
+                  .seed(3L)
+                  .build(),
+              FLOAT64),
+          CallContext.of(true).withArguments(Map.of("return_attention_scores", true), Map.of()),
+          q,
+          v);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 q = gaussian(TFloat32.class, 3, 2, 3, 4);
+        TFloat32 v = gaussian(TFloat32.class, 4, 2, 5, 4)) {
+      assertTrainingStepLowersLoss(
+          new Attention(AttentionConfig.builder().useScale(true).build()), q, v);
+    }
   }
 }

@@ -1,5 +1,9 @@
 package io.keras4j.layers.attention;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class MultiHeadAttentionTest {
 
@@ -252,5 +257,27 @@ class MultiHeadAttentionTest {
                     LayerTestKit.spec(TFloat32.class, 4, 6),
                     LayerTestKit.spec(TFloat32.class, 3, 6)));
     assertTrue(shapes.getMessage().contains("except the last one"), shapes.getMessage());
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 q = gaussian(TFloat64.class, 1, 2, 3, 4);
+        TFloat64 v = gaussian(TFloat64.class, 2, 2, 5, 6)) {
+      assertGradientsMatchFiniteDifferences(
+          new MultiHeadAttention(
+              MultiHeadAttentionConfig.builder(2, 3).useGate(true).build(), FLOAT64),
+          CallContext.of(true).withArguments(Map.of("return_attention_scores", true), Map.of()),
+          q,
+          v);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 q = gaussian(TFloat32.class, 3, 2, 3, 4);
+        TFloat32 v = gaussian(TFloat32.class, 4, 2, 5, 6)) {
+      assertTrainingStepLowersLoss(
+          new MultiHeadAttention(MultiHeadAttentionConfig.builder(2, 3).build()), q, v);
+    }
   }
 }

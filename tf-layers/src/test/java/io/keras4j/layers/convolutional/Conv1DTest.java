@@ -4,22 +4,29 @@ import static io.keras4j.layers.convolutional.WindowTesting.assertClose;
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
 import static io.keras4j.testing.JsonAssert.assertJsonEquals;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keras4j.activations.BuiltinActivation;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.convolutional.WindowTesting.Values;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class Conv1DTest {
 
@@ -148,5 +155,64 @@ class Conv1DTest {
                 .dataFormat(DataFormat.CHANNELS_FIRST)
                 .build()),
         spec(TFloat32.class, 4, 10));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 7, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new Conv1D(
+              ConvConfig.builder(4, 3)
+                  .strides(2)
+                  .padding(Padding.SAME)
+                  .activation(BuiltinActivation.TANH)
+                  .build(),
+              FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 7, 3)) {
+      assertTrainingStepLowersLoss(
+          new Conv1D(
+              ConvConfig.builder(4, 3)
+                  .strides(2)
+                  .padding(Padding.SAME)
+                  .activation(BuiltinActivation.TANH)
+                  .build()),
+          x);
+    }
+  }
+
+  /**
+   * With a dilation rate above 1 TensorFlow Java builds {@code Conv2D} with {@code dilations},
+   * whose gradient kernels on the CPU take no dilation: in float32 oneDNN's backprop kernel kills
+   * the JVM with SIGILL ({@code MklConvBwdFilterPrimitive::Setup}), in float64 the Eigen kernels
+   * refuse ("does not support dilations" / "Size of out_backprop doesn't match computed"). Keras
+   * never reaches them: {@code tf.nn.convolution} and {@code tf.nn.depthwise_conv2d} dilate through
+   * {@code SpaceToBatchND} / {@code BatchToSpaceND} around an undilated convolution.
+   */
+  @Disabled(
+      "Aborts the JVM: TensorFlow's CPU gradient kernels of Conv2D take no dilation; the layer"
+          + " must dilate through SpaceToBatchND/BatchToSpaceND as tf.nn.convolution does")
+  @Test
+  void dilatedGradientsMatchFiniteDifferencesAndTrain() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 9, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new Conv1D(ConvConfig.builder(4, 3).dilationRate(2).build(), FLOAT64), x);
+    }
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 9, 3)) {
+      assertTrainingStepLowersLoss(new Conv1D(ConvConfig.builder(4, 3).dilationRate(2).build()), x);
+    }
+  }
+
+  @Test
+  void causalGradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 6, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new Conv1D(ConvConfig.builder(2, 3).padding(Padding.CAUSAL).build(), FLOAT64), x);
+    }
   }
 }

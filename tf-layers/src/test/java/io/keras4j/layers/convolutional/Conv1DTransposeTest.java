@@ -3,9 +3,13 @@ package io.keras4j.layers.convolutional;
 import static io.keras4j.layers.convolutional.WindowTesting.assertClose;
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +18,7 @@ import io.keras4j.layers.convolutional.WindowTesting.Values;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class Conv1DTransposeTest {
 
@@ -114,5 +119,39 @@ class Conv1DTransposeTest {
         new Conv1DTranspose(ConvTransposeConfig.builder(3, 3).strides(2).outputPadding(1).build());
     assertConfigRoundTrip(up);
     WindowTesting.assertDifferentiable(up, spec(TFloat32.class, 6, 4));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new Conv1DTranspose(
+              ConvTransposeConfig.builder(3, 3).strides(2).outputPadding(1).build(), FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 4, 2)) {
+      assertTrainingStepLowersLoss(
+          new Conv1DTranspose(
+              ConvTransposeConfig.builder(3, 3).strides(2).outputPadding(1).build()),
+          x);
+    }
+  }
+
+  // Dilated, TensorFlow's CPU Conv2DBackpropInput runs in float32 only (oneDNN); in float64 it
+  // refuses dilation rates above 1, as it does for Keras. So float32 and its tolerance.
+  @Test
+  void dilatedGradientsMatchFiniteDifferencesAndTrain() {
+    try (TFloat32 x = gaussian(TFloat32.class, 1, 2, 9, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new Conv1DTranspose(ConvTransposeConfig.builder(4, 3).dilationRate(2).build()), x);
+    }
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 9, 3)) {
+      assertTrainingStepLowersLoss(
+          new Conv1DTranspose(ConvTransposeConfig.builder(4, 3).dilationRate(2).build()), x);
+    }
   }
 }

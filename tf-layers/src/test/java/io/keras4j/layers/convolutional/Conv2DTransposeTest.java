@@ -3,9 +3,13 @@ package io.keras4j.layers.convolutional;
 import static io.keras4j.layers.convolutional.WindowTesting.assertClose;
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -16,6 +20,7 @@ import io.keras4j.layers.convolutional.WindowTesting.Values;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class Conv2DTransposeTest {
 
@@ -161,5 +166,35 @@ class Conv2DTransposeTest {
                 .dataFormat(DataFormat.CHANNELS_FIRST)
                 .build()),
         spec(TFloat32.class, 4, 5, 5));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new Conv2DTranspose(ConvTransposeConfig.builder(3, 3, 2).strides(2).build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4, 2)) {
+      assertTrainingStepLowersLoss(
+          new Conv2DTranspose(ConvTransposeConfig.builder(3, 3, 2).strides(2).build()), x);
+    }
+  }
+
+  // Dilated, TensorFlow's CPU Conv2DBackpropInput runs in float32 only (oneDNN); in float64 it
+  // refuses dilation rates above 1, as it does for Keras. So float32 and its tolerance.
+  @Test
+  void dilatedGradientsMatchFiniteDifferencesAndTrain() {
+    try (TFloat32 x = gaussian(TFloat32.class, 1, 2, 8, 7, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new Conv2DTranspose(ConvTransposeConfig.builder(4, 3, 2).dilationRate(2, 1).build()), x);
+    }
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 8, 7, 3)) {
+      assertTrainingStepLowersLoss(
+          new Conv2DTranspose(ConvTransposeConfig.builder(4, 3, 2).dilationRate(2, 1).build()), x);
+    }
   }
 }

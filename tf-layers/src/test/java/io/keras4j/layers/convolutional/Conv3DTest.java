@@ -3,9 +3,14 @@ package io.keras4j.layers.convolutional;
 import static io.keras4j.layers.convolutional.WindowTesting.assertClose;
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.abortWhereNoGradientIsRegistered;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -14,6 +19,7 @@ import io.keras4j.layers.convolutional.WindowTesting.Values;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class Conv3DTest {
 
@@ -79,5 +85,29 @@ class Conv3DTest {
                 .build()));
     assertInstanceOf(
         Conv3D.class, WindowTesting.read("Convolution3D", "{\"filters\": 2, \"kernel_size\": 3}"));
+  }
+
+  // TensorFlow registers no gradient for Conv3D: both checks are skipped until one is.
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    abortWhereNoGradientIsRegistered(
+        "Conv3D",
+        () -> {
+          try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4, 2, 2)) {
+            assertGradientsMatchFiniteDifferences(
+                new Conv3D(ConvConfig.builder(3, 2, 3, 1).build(), FLOAT64), x);
+          }
+        });
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    abortWhereNoGradientIsRegistered(
+        "Conv3D",
+        () -> {
+          try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4, 2, 2)) {
+            assertTrainingStepLowersLoss(new Conv3D(ConvConfig.builder(3, 2, 3, 1).build()), x);
+          }
+        });
   }
 }

@@ -3,9 +3,14 @@ package io.keras4j.layers.convolutional;
 import static io.keras4j.layers.convolutional.WindowTesting.assertClose;
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.abortWhereNoGradientIsRegistered;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,6 +19,7 @@ import io.keras4j.layers.convolutional.WindowTesting.Values;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class Conv3DTransposeTest {
 
@@ -82,5 +88,33 @@ class Conv3DTransposeTest {
             x.transpose(0, 4, 1, 2, 3));
     assertClose(last, first.transpose(0, 2, 3, 4, 1), "channels_first output, transposed");
     assertConfigRoundTrip(new Conv3DTranspose(config.build()));
+  }
+
+  // TensorFlow registers no gradient for Conv3DBackpropInputV2: both checks are skipped until one
+  // is.
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    abortWhereNoGradientIsRegistered(
+        "Conv3DBackpropInputV2",
+        () -> {
+          try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 2, 2, 2)) {
+            assertGradientsMatchFiniteDifferences(
+                new Conv3DTranspose(
+                    ConvTransposeConfig.builder(3, 2, 3, 1).strides(2).build(), FLOAT64),
+                x);
+          }
+        });
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    abortWhereNoGradientIsRegistered(
+        "Conv3DBackpropInputV2",
+        () -> {
+          try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 2, 2, 2)) {
+            assertTrainingStepLowersLoss(
+                new Conv3DTranspose(ConvTransposeConfig.builder(3, 2, 3, 1).strides(2).build()), x);
+          }
+        });
   }
 }

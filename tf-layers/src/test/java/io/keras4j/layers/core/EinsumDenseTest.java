@@ -1,9 +1,13 @@
 package io.keras4j.layers.core;
 
 import static io.keras4j.testing.JsonAssert.assertJsonEquals;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +38,7 @@ import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 /** Weight and output shapes are the ones Keras' own einsum_dense_test.py expects. */
 class EinsumDenseTest {
@@ -237,5 +242,26 @@ class EinsumDenseTest {
     assertEquals(List.of(1, 2), init.outputAxes());
     assertEquals(new GlorotUniform().asVarianceScaling().mode(), init.mode());
     assertEquals(new GlorotUniform(), dense.getConfig().kernelInitializer(), "config unchanged");
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new EinsumDense(
+              EinsumDenseConfig.builder("abc,cde->abde", Arrays.asList(3L, 2L, 5L))
+                  .biasAxes("de")
+                  .activation(BuiltinActivation.TANH)
+                  .build(),
+              FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4)) {
+      assertTrainingStepLowersLoss(layer("abc,cde->abde", "de", 3L, 2L, 5L), x);
+    }
   }
 }

@@ -1,7 +1,10 @@
 package io.keras4j.layers.core;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
@@ -180,5 +183,22 @@ class EmbeddingTest {
         .readerFor(EmbeddingConfig.class)
         .withAttribute(ReadContext.class, ReadContext.of(REGISTRY))
         .readValue(json);
+  }
+
+  private static final int[][] IDS = {{0, 3, 7, 3}, {19, 1, 0, 12}, {5, 5, 2, 8}};
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TInt32 ids = TInt32.tensorOf(StdArrays.ndCopyOf(IDS))) {
+      assertGradientsMatchFiniteDifferences(
+          new Embedding(EmbeddingConfig.builder(20, 6).build(), FLOAT64), ids);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TInt32 ids = TInt32.tensorOf(StdArrays.ndCopyOf(IDS))) {
+      assertTrainingStepLowersLoss(new Embedding(EmbeddingConfig.builder(20, 6).build()), ids);
+    }
   }
 }

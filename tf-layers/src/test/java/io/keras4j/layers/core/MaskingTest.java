@@ -1,5 +1,9 @@
 package io.keras4j.layers.core;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,6 +26,7 @@ import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class MaskingTest {
 
@@ -104,5 +109,21 @@ class MaskingTest {
         new Masking(MaskingConfig.builder().maskValue(-2.5).build(), LayerArgs.named("m")));
     assertEquals(0.0, MaskingConfig.builder().build().maskValue());
     CallContext.inference();
+  }
+
+  // Random inputs: no time step equals the mask value, where the output jumps and has no gradient.
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new Masking(MaskingConfig.builder().build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 4, 3)) {
+      assertTrainingStepLowersLoss(new Masking(MaskingConfig.builder().build()), x);
+    }
   }
 }

@@ -2,8 +2,12 @@ package io.keras4j.layers.merging;
 
 import static io.keras4j.layers.merging.MergingChecks.floats;
 import static io.keras4j.layers.merging.MergingChecks.randomFloats;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,6 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 class AverageTest {
@@ -70,5 +75,21 @@ class AverageTest {
     KerasTensor b = Input.of(5);
     KerasTensor mean = new Average().apply(List.of(a, b)); // (None, 5)
     assertEquals("(None, 5)", Shapes.toKeras(mean.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 a = gaussian(TFloat64.class, 1, 3, 4);
+        TFloat64 b = gaussian(TFloat64.class, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(new Average(new AverageConfig(), FLOAT64), a, b);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 a = gaussian(TFloat32.class, 3, 3, 4);
+        TFloat32 b = gaussian(TFloat32.class, 4, 3, 4)) {
+      assertTrainingStepLowersLoss(new Average(), a, b);
+    }
   }
 }

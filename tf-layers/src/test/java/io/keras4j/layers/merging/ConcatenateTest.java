@@ -5,8 +5,12 @@ import static io.keras4j.layers.merging.MergingChecks.floats;
 import static io.keras4j.layers.merging.MergingChecks.offset;
 import static io.keras4j.layers.merging.MergingChecks.randomFloats;
 import static io.keras4j.layers.merging.MergingChecks.stripedMask;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -29,6 +33,7 @@ import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 class ConcatenateTest {
@@ -181,5 +186,22 @@ class ConcatenateTest {
   void missingKeysGetKerasDefaults() throws Exception {
     assertEquals(
         ConcatenateConfig.defaults(), KerasJson.mapper().readValue("{}", ConcatenateConfig.class));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 a = gaussian(TFloat64.class, 1, 2, 3, 4);
+        TFloat64 b = gaussian(TFloat64.class, 2, 2, 5, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new Concatenate(ConcatenateConfig.of(1), FLOAT64), a, b);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 a = gaussian(TFloat32.class, 3, 2, 3, 4);
+        TFloat32 b = gaussian(TFloat32.class, 4, 2, 5, 4)) {
+      assertTrainingStepLowersLoss(new Concatenate(ConcatenateConfig.of(1)), a, b);
+    }
   }
 }

@@ -2,8 +2,12 @@ package io.keras4j.layers.merging;
 
 import static io.keras4j.layers.merging.MergingChecks.floats;
 import static io.keras4j.layers.merging.MergingChecks.randomFloats;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -27,6 +31,7 @@ import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class DotTest {
 
@@ -170,5 +175,27 @@ class DotTest {
     KerasTensor b = Input.of(5, 4);
     KerasTensor y = new Dot(DotConfig.builder(2, 2).build()).apply(List.of(a, b)); // (None, 3, 5)
     assertEquals("(None, 3, 5)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 a = gaussian(TFloat64.class, 1, 2, 3, 4);
+        TFloat64 b = gaussian(TFloat64.class, 2, 2, 5, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new Dot(DotConfig.builder(2, 2).build(), FLOAT64), a, b);
+    }
+    try (TFloat64 a = gaussian(TFloat64.class, 3, 3, 4);
+        TFloat64 b = gaussian(TFloat64.class, 4, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new Dot(DotConfig.builder(1).normalize(true).build(), FLOAT64), a, b);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 a = gaussian(TFloat32.class, 3, 2, 3, 4);
+        TFloat32 b = gaussian(TFloat32.class, 4, 2, 5, 4)) {
+      assertTrainingStepLowersLoss(new Dot(DotConfig.builder(2, 2).build()), a, b);
+    }
   }
 }

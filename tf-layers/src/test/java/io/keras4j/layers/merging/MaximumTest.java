@@ -4,8 +4,12 @@ import static io.keras4j.layers.merging.MergingChecks.booleans;
 import static io.keras4j.layers.merging.MergingChecks.floats;
 import static io.keras4j.layers.merging.MergingChecks.randomFloats;
 import static io.keras4j.layers.merging.MergingChecks.stripedMask;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 class MaximumTest {
@@ -117,5 +122,21 @@ class MaximumTest {
     KerasTensor b = Input.of(5);
     KerasTensor y = new Maximum().apply(List.of(a, b)); // (None, 5)
     assertEquals("(None, 5)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 a = gaussian(TFloat64.class, 1, 3, 4);
+        TFloat64 b = gaussian(TFloat64.class, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(new Maximum(new MaximumConfig(), FLOAT64), a, b);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 a = gaussian(TFloat32.class, 3, 3, 4);
+        TFloat32 b = gaussian(TFloat32.class, 4, 3, 4)) {
+      assertTrainingStepLowersLoss(new Maximum(), a, b);
+    }
   }
 }

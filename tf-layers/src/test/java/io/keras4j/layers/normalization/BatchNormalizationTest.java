@@ -5,9 +5,13 @@ import static io.keras4j.layers.normalization.NormalizationChecks.random;
 import static io.keras4j.layers.normalization.NormalizationChecks.run;
 import static io.keras4j.layers.normalization.NormalizationChecks.stats;
 import static io.keras4j.layers.normalization.NormalizationChecks.tensor;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +43,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class BatchNormalizationTest {
 
@@ -254,5 +259,29 @@ class BatchNormalizationTest {
         new BatchNormalization(BatchNormalizationConfig.builder().axis(1).center(false).build());
     KerasTensor y = bn.apply(Input.of(3, 4, 4)); // (None, 3, 4, 4)
     assertEquals("(None, 3, 4, 4)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    // Training: normalized by the batch's statistics, which the gradient goes through.
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 4, 3, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new BatchNormalization(BatchNormalizationConfig.builder().build(), FLOAT64), x);
+    }
+    // Inference: normalized by the moving statistics.
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 4, 3, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new BatchNormalization(BatchNormalizationConfig.builder().build(), FLOAT64),
+          CallContext.inference(),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 4, 3, 2)) {
+      assertTrainingStepLowersLoss(
+          new BatchNormalization(BatchNormalizationConfig.builder().build()), x);
+    }
   }
 }

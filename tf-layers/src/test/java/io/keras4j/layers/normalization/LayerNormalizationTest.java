@@ -5,9 +5,13 @@ import static io.keras4j.layers.normalization.NormalizationChecks.random;
 import static io.keras4j.layers.normalization.NormalizationChecks.stats;
 import static io.keras4j.layers.normalization.NormalizationChecks.tensor;
 import static io.keras4j.layers.normalization.NormalizationChecks.values;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +25,7 @@ import io.keras4j.serialization.KerasRegistry;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class LayerNormalizationTest {
 
@@ -148,5 +153,31 @@ class LayerNormalizationTest {
         new LayerNormalization(LayerNormalizationConfig.builder().axis(Axes.list(1, 2)).build());
     KerasTensor y = norm.apply(Input.of(4, 6)); // (None, 4, 6)
     assertEquals("(None, 4, 6)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new LayerNormalization(LayerNormalizationConfig.builder().build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4)) {
+      assertTrainingStepLowersLoss(
+          new LayerNormalization(LayerNormalizationConfig.builder().build()), x);
+    }
+  }
+
+  @Test
+  void rmsScalingGradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new LayerNormalization(
+              LayerNormalizationConfig.builder().rmsScaling(true).build(), FLOAT64),
+          x);
+    }
   }
 }

@@ -3,9 +3,13 @@ package io.keras4j.layers.normalization;
 import static io.keras4j.layers.normalization.NormalizationChecks.random;
 import static io.keras4j.layers.normalization.NormalizationChecks.tensor;
 import static io.keras4j.layers.normalization.NormalizationChecks.values;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +20,7 @@ import io.keras4j.layers.core.Input;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class RMSNormalizationTest {
 
@@ -69,5 +74,23 @@ class RMSNormalizationTest {
     RMSNormalization norm = new RMSNormalization(RMSNormalizationConfig.builder().build());
     KerasTensor y = norm.apply(Input.of(4, 6)); // (None, 4, 6)
     assertEquals("(None, 4, 6)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new RMSNormalization(
+              RMSNormalizationConfig.builder().axis(Axes.list(2, 1)).build(), FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4)) {
+      assertTrainingStepLowersLoss(
+          new RMSNormalization(RMSNormalizationConfig.builder().axis(Axes.list(2, 1)).build()), x);
+    }
   }
 }

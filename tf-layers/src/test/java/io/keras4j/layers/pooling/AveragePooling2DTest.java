@@ -1,7 +1,11 @@
 package io.keras4j.layers.pooling;
 
 import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -14,6 +18,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class AveragePooling2DTest {
 
@@ -54,5 +59,24 @@ class AveragePooling2DTest {
                 .build());
     assertConfigRoundTrip(pool);
     WindowTesting.assertDifferentiable(pool, spec(TFloat32.class, 3, 8, 8));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 5, 6, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new AveragePooling2D(
+              PoolingConfig.builder(3).strides(2).padding(Padding.SAME).build(), FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 5, 6, 2)) {
+      assertTrainingStepLowersLoss(
+          new AveragePooling2D(PoolingConfig.builder(3).strides(2).padding(Padding.SAME).build()),
+          x);
+    }
   }
 }

@@ -2,7 +2,11 @@ package io.keras4j.layers.pooling;
 
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -27,6 +31,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class GlobalAveragePooling1DTest {
 
@@ -100,5 +105,20 @@ class GlobalAveragePooling1DTest {
                 .build());
     assertConfigRoundTrip(pool);
     WindowTesting.assertDifferentiable(pool, spec(TFloat32.class, 6, 3));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 5, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new GlobalAveragePooling1D(GlobalPoolingConfig.defaults(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 5, 3)) {
+      assertTrainingStepLowersLoss(new GlobalAveragePooling1D(GlobalPoolingConfig.defaults()), x);
+    }
   }
 }

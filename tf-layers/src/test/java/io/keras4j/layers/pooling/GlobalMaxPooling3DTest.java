@@ -2,7 +2,11 @@ package io.keras4j.layers.pooling;
 
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -11,6 +15,7 @@ import io.keras4j.layers.convolutional.WindowTesting;
 import io.keras4j.layers.convolutional.WindowTesting.Values;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class GlobalMaxPooling3DTest {
 
@@ -45,5 +50,20 @@ class GlobalMaxPooling3DTest {
                 .build());
     assertConfigRoundTrip(pool);
     WindowTesting.assertDifferentiable(pool, spec(TFloat32.class, 4, 3, 5, 3));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 2, 3, 2, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new GlobalMaxPooling3D(GlobalPoolingConfig.defaults(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 2, 3, 2, 2)) {
+      assertTrainingStepLowersLoss(new GlobalMaxPooling3D(GlobalPoolingConfig.defaults()), x);
+    }
   }
 }

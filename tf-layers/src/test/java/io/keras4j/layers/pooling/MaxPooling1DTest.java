@@ -3,7 +3,11 @@ package io.keras4j.layers.pooling;
 import static io.keras4j.layers.convolutional.WindowTesting.assertClose;
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -13,6 +17,7 @@ import io.keras4j.layers.convolutional.WindowTesting.Values;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class MaxPooling1DTest {
 
@@ -45,5 +50,23 @@ class MaxPooling1DTest {
     MaxPooling1D pool = new MaxPooling1D(PoolingConfig.builder(2).strides(1).build());
     assertConfigRoundTrip(pool);
     WindowTesting.assertDifferentiable(pool, spec(TFloat32.class, 9, 3));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 7, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new MaxPooling1D(
+              PoolingConfig.builder(3).strides(2).padding(Padding.SAME).build(), FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 7, 3)) {
+      assertTrainingStepLowersLoss(
+          new MaxPooling1D(PoolingConfig.builder(3).strides(2).padding(Padding.SAME).build()), x);
+    }
   }
 }

@@ -3,7 +3,11 @@ package io.keras4j.layers.pooling;
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
 import static io.keras4j.testing.JsonAssert.assertJsonEquals;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +29,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class MaxPooling2DTest {
 
@@ -106,5 +111,24 @@ class MaxPooling2DTest {
                     new MaxPooling2D(PoolingConfig.builder(2, 2, 2).build(), LayerArgs.defaults()))
             .getMessage()
             .contains("must be a tuple of 2 integers"));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 5, 6, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new MaxPooling2D(
+              PoolingConfig.builder(3, 2).strides(2).padding(Padding.SAME).build(), FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 5, 6, 2)) {
+      assertTrainingStepLowersLoss(
+          new MaxPooling2D(PoolingConfig.builder(3, 2).strides(2).padding(Padding.SAME).build()),
+          x);
+    }
   }
 }

@@ -3,6 +3,9 @@ package io.keras4j.layers.pooling;
 import static io.keras4j.layers.convolutional.WindowTesting.pattern;
 import static io.keras4j.layers.convolutional.WindowTesting.run;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
@@ -38,5 +41,22 @@ class MaxPooling3DTest {
     MaxPooling3D pool = new MaxPooling3D(PoolingConfig.builder(2).strides(1, 2, 2).build());
     assertConfigRoundTrip(pool);
     WindowTesting.assertDifferentiable(pool, spec(TFloat32.class, 4, 4, 4, 2));
+  }
+
+  // TensorFlow's CPU MaxPool3D and its gradient take float32, not float64: float32's tolerance.
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat32 x = gaussian(TFloat32.class, 1, 2, 3, 4, 4, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new MaxPooling3D(PoolingConfig.builder(2).strides(1, 2, 2).build()), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4, 4, 2)) {
+      assertTrainingStepLowersLoss(
+          new MaxPooling3D(PoolingConfig.builder(2).strides(1, 2, 2).build()), x);
+    }
   }
 }

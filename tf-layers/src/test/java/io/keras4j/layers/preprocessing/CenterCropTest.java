@@ -3,9 +3,13 @@ package io.keras4j.layers.preprocessing;
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.output;
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.random;
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.tensor;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,6 +25,7 @@ import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 class CenterCropTest {
@@ -128,5 +133,20 @@ class CenterCropTest {
     CenterCrop crop = new CenterCrop(CenterCropConfig.builder(4, 4).build());
     KerasTensor y = crop.apply(Input.of(6, 7, 3)); // (None, 4, 4, 3)
     assertEquals("(None, 4, 4, 3)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 5, 4, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new CenterCrop(CenterCropConfig.builder(3, 2).build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 5, 4, 2)) {
+      assertTrainingStepLowersLoss(new CenterCrop(CenterCropConfig.builder(3, 2).build()), x);
+    }
   }
 }

@@ -4,9 +4,13 @@ import static io.keras4j.layers.preprocessing.PreprocessingChecks.assertReadsAnd
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.output;
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.random;
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.tensor;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -26,6 +30,7 @@ import io.keras4j.serialization.KerasRegistry;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
@@ -207,5 +212,20 @@ class NormalizationTest {
                 .build());
     KerasTensor y = norm.apply(Input.of(5, 3)); // (None, 5, 3)
     assertEquals("(None, 5, 3)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new Normalization(NormalizationConfig.builder().build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4)) {
+      assertTrainingStepLowersLoss(new Normalization(NormalizationConfig.builder().build()), x);
+    }
   }
 }

@@ -4,9 +4,13 @@ import static io.keras4j.layers.preprocessing.PreprocessingChecks.assertReadsAnd
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.output;
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.random;
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.tensor;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,6 +27,7 @@ import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
 
@@ -128,5 +133,21 @@ class RescalingTest {
     Rescaling rescaling = new Rescaling(RescalingConfig.builder(1 / 127.5).offset(-1).build());
     KerasTensor y = rescaling.apply(Input.of(4, 4, 3)); // (None, 4, 4, 3)
     assertEquals("(None, 4, 4, 3)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(
+          new Rescaling(RescalingConfig.builder(0.5).offset(-1).build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4)) {
+      assertTrainingStepLowersLoss(
+          new Rescaling(RescalingConfig.builder(0.5).offset(-1).build()), x);
+    }
   }
 }

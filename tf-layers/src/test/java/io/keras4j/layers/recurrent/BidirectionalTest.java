@@ -2,6 +2,10 @@ package io.keras4j.layers.recurrent;
 
 import static io.keras4j.layers.recurrent.Eager.assertClose;
 import static io.keras4j.layers.recurrent.Eager.seeded;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class BidirectionalTest {
 
@@ -232,5 +237,32 @@ class BidirectionalTest {
   void one_gradient_step_lowers_the_loss() {
     Training.assertOneStepLowersTheLoss(
         bidirectional(lstm(3, true), "concat"), Eager.sequence(2, 4, 3, 0.4));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new Bidirectional(
+              BidirectionalConfig.builder(
+                      new LSTM(LSTMConfig.builder(3).returnSequences(true).build(), FLOAT64))
+                  .mergeMode("concat")
+                  .build(),
+              FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 4, 3)) {
+      assertTrainingStepLowersLoss(
+          new Bidirectional(
+              BidirectionalConfig.builder(
+                      new LSTM(LSTMConfig.builder(3).returnSequences(true).build()))
+                  .mergeMode("concat")
+                  .build()),
+          x);
+    }
   }
 }

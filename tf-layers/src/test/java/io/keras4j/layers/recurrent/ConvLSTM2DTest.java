@@ -1,6 +1,10 @@
 package io.keras4j.layers.recurrent;
 
 import static io.keras4j.layers.recurrent.Eager.seeded;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +27,7 @@ import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class ConvLSTM2DTest {
 
@@ -178,5 +183,26 @@ class ConvLSTM2DTest {
     ConvLSTM2D layer =
         new ConvLSTM2D(seededConfig(2).padding("same").returnSequences(true).build());
     Training.assertOneStepLowersTheLoss(layer, images(2, 3, 4, 4, 2));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4, 4, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new ConvLSTM2D(
+              ConvLSTM2DConfig.builder(2, 3).padding("same").returnSequences(true).build(),
+              FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4, 4, 2)) {
+      assertTrainingStepLowersLoss(
+          new ConvLSTM2D(
+              ConvLSTM2DConfig.builder(2, 3).padding("same").returnSequences(true).build()),
+          x);
+    }
   }
 }

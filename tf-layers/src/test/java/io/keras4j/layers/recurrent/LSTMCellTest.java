@@ -1,6 +1,10 @@
 package io.keras4j.layers.recurrent;
 
 import static io.keras4j.layers.recurrent.Eager.seeded;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +21,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class LSTMCellTest {
 
@@ -70,5 +75,25 @@ class LSTMCellTest {
             LayerArgs.named("cell"));
     Eager.build(cell, 2);
     LayerTestKit.assertConfigRoundTrip(cell);
+  }
+
+  // One step on its input and states, outputs and new states all in the loss.
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4);
+        TFloat64 s0 = gaussian(TFloat64.class, 3, 2, 3);
+        TFloat64 s1 = gaussian(TFloat64.class, 4, 2, 3); ) {
+      assertGradientsMatchFiniteDifferences(
+          new LSTMCell(LSTMCellConfig.builder(3).build(), FLOAT64), x, s0, s1);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 4);
+        TFloat32 s0 = gaussian(TFloat32.class, 5, 2, 3);
+        TFloat32 s1 = gaussian(TFloat32.class, 6, 2, 3); ) {
+      assertTrainingStepLowersLoss(new LSTMCell(LSTMCellConfig.builder(3).build()), x, s0, s1);
+    }
   }
 }

@@ -2,6 +2,10 @@ package io.keras4j.layers.recurrent;
 
 import static io.keras4j.layers.recurrent.Eager.assertClose;
 import static io.keras4j.layers.recurrent.Eager.seeded;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +40,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class LSTMTest {
 
@@ -344,5 +349,39 @@ class LSTMTest {
     List<KerasTensor> out = lstm.applyAll(CallArgs.of(Input.of(6, 3)));
     assertEquals(3, out.size());
     assertEquals("(None, 6, 5)", Shapes.toKeras(out.get(0).shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new LSTM(LSTMConfig.builder(3).returnSequences(true).build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 4, 3)) {
+      assertTrainingStepLowersLoss(
+          new LSTM(LSTMConfig.builder(3).returnSequences(true).build()), x);
+    }
+  }
+
+  @Test
+  void stateAndDropoutGradientsMatchFiniteDifferences() {
+    // The final state as well as the output, and seeded dropout masks in training.
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new LSTM(
+              LSTMConfig.builder(3)
+                  .returnState(true)
+                  .goBackwards(true)
+                  .dropout(0.3)
+                  .recurrentDropout(0.3)
+                  .seed(5L)
+                  .build(),
+              FLOAT64),
+          x);
+    }
   }
 }

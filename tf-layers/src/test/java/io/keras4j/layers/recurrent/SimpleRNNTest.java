@@ -2,6 +2,10 @@ package io.keras4j.layers.recurrent;
 
 import static io.keras4j.layers.recurrent.Eager.assertClose;
 import static io.keras4j.layers.recurrent.Eager.seeded;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +24,7 @@ import io.keras4j.testing.LayerTestKit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class SimpleRNNTest {
 
@@ -140,5 +145,21 @@ class SimpleRNNTest {
     Training.assertTrainingStepRuns(
         new SimpleRNN(seededConfig(3).dropout(0.2).recurrentDropout(0.2).build()),
         Eager.sequence(2, 4, 4, 0.4));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new SimpleRNN(SimpleRNNConfig.builder(3).returnSequences(true).build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 4, 3)) {
+      assertTrainingStepLowersLoss(
+          new SimpleRNN(SimpleRNNConfig.builder(3).returnSequences(true).build()), x);
+    }
   }
 }

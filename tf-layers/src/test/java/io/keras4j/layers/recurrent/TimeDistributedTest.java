@@ -2,6 +2,10 @@ package io.keras4j.layers.recurrent;
 
 import static io.keras4j.layers.recurrent.Eager.assertClose;
 import static io.keras4j.layers.recurrent.Eager.seeded;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -22,6 +26,7 @@ import org.tensorflow.EagerSession;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class TimeDistributedTest {
 
@@ -102,5 +107,32 @@ class TimeDistributedTest {
   @Test
   void one_gradient_step_lowers_the_loss() {
     Training.assertOneStepLowersTheLoss(timeDistributed(dense(3)), Eager.sequence(2, 4, 5, 0.4));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4, 5)) {
+      assertGradientsMatchFiniteDifferences(
+          new TimeDistributed(
+              TimeDistributedConfig.builder(
+                      new Dense(
+                          DenseConfig.builder(3).activation(BuiltinActivation.TANH).build(),
+                          FLOAT64))
+                  .build(),
+              FLOAT64),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 4, 5)) {
+      assertTrainingStepLowersLoss(
+          new TimeDistributed(
+              TimeDistributedConfig.builder(
+                      new Dense(DenseConfig.builder(3).activation(BuiltinActivation.TANH).build()))
+                  .build()),
+          x);
+    }
   }
 }

@@ -2,9 +2,13 @@ package io.keras4j.layers.regularization;
 
 import static io.keras4j.layers.regularization.TrainingRuns.fractionOfZeros;
 import static io.keras4j.layers.regularization.TrainingRuns.gaussian;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.CallContext;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class DropoutTest {
 
@@ -140,5 +146,26 @@ class DropoutTest {
   @Test
   void readsAndWritesTheConfigsKerasWrote() {
     KerasConfigs.assertReadsAndWritesKerasConfigs("Dropout");
+  }
+
+  // Training mode with a seed: the kit evaluates each perturbation in a new session, where the
+  // seeded draws repeat, so the noise is the same in every evaluation.
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 3, 5)) {
+      assertGradientsMatchFiniteDifferences(
+          new Dropout(DropoutConfig.builder(0.5).seed(7L).build(), FLOAT64), x);
+      assertGradientsMatchFiniteDifferences(
+          new Dropout(DropoutConfig.builder(0.5).seed(7L).build(), FLOAT64),
+          CallContext.inference(),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 3, 5)) {
+      assertTrainingStepLowersLoss(new Dropout(DropoutConfig.builder(0.5).seed(7L).build()), x);
+    }
   }
 }

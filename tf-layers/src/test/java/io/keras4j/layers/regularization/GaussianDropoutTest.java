@@ -3,9 +3,13 @@ package io.keras4j.layers.regularization;
 import static io.keras4j.layers.regularization.GaussianNoiseTest.mean;
 import static io.keras4j.layers.regularization.GaussianNoiseTest.stddev;
 import static io.keras4j.layers.regularization.TrainingRuns.gaussian;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -13,12 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.CallContext;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class GaussianDropoutTest {
 
@@ -71,5 +77,27 @@ class GaussianDropoutTest {
   void trainingIsDifferentiable() {
     TrainingRuns.assertDifferentiable(
         new GaussianDropout(GaussianDropoutConfig.of(0.3)), Shape.of(4, 6));
+  }
+
+  // Training mode with a seed: the kit evaluates each perturbation in a new session, where the
+  // seeded draws repeat, so the noise is the same in every evaluation.
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 3, 5)) {
+      assertGradientsMatchFiniteDifferences(
+          new GaussianDropout(GaussianDropoutConfig.builder(0.2).seed(7L).build(), FLOAT64), x);
+      assertGradientsMatchFiniteDifferences(
+          new GaussianDropout(GaussianDropoutConfig.builder(0.2).seed(7L).build(), FLOAT64),
+          CallContext.inference(),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 3, 5)) {
+      assertTrainingStepLowersLoss(
+          new GaussianDropout(GaussianDropoutConfig.builder(0.2).seed(7L).build()), x);
+    }
   }
 }

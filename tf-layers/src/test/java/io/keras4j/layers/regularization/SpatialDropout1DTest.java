@@ -2,9 +2,13 @@ package io.keras4j.layers.regularization;
 
 import static io.keras4j.layers.regularization.TrainingRuns.fractionOfZeros;
 import static io.keras4j.layers.regularization.TrainingRuns.gaussian;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -14,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.keras4j.layers.CallContext;
 import io.keras4j.serialization.ConfigException;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasJson;
@@ -23,6 +28,7 @@ import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class SpatialDropout1DTest {
 
@@ -133,5 +139,27 @@ class SpatialDropout1DTest {
 
   private static JsonNode json(String text) throws Exception {
     return KerasJson.mapper().readTree(text.replace('\'', '"'));
+  }
+
+  // Training mode with a seed: the kit evaluates each perturbation in a new session, where the
+  // seeded draws repeat, so the noise is the same in every evaluation.
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 4, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new SpatialDropout1D(SpatialDropout1DConfig.builder(0.5).seed(7L).build(), FLOAT64), x);
+      assertGradientsMatchFiniteDifferences(
+          new SpatialDropout1D(SpatialDropout1DConfig.builder(0.5).seed(7L).build(), FLOAT64),
+          CallContext.inference(),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 4, 3)) {
+      assertTrainingStepLowersLoss(
+          new SpatialDropout1D(SpatialDropout1DConfig.builder(0.5).seed(7L).build()), x);
+    }
   }
 }

@@ -1,8 +1,12 @@
 package io.keras4j.layers.regularization;
 
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
 import static io.keras4j.testing.LayerTestKit.assertWeights;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -10,12 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.layers.CallContext;
 import io.keras4j.serialization.KerasJson;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class SpatialDropout3DTest {
 
@@ -117,5 +123,27 @@ class SpatialDropout3DTest {
       }
     }
     assertEquals(rate, (float) dropped / (batch * channels), 0.15f);
+  }
+
+  // Training mode with a seed: the kit evaluates each perturbation in a new session, where the
+  // seeded draws repeat, so the noise is the same in every evaluation.
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 2, 2, 2, 3)) {
+      assertGradientsMatchFiniteDifferences(
+          new SpatialDropout3D(SpatialDropout3DConfig.builder(0.5).seed(7L).build(), FLOAT64), x);
+      assertGradientsMatchFiniteDifferences(
+          new SpatialDropout3D(SpatialDropout3DConfig.builder(0.5).seed(7L).build(), FLOAT64),
+          CallContext.inference(),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 2, 2, 2, 3)) {
+      assertTrainingStepLowersLoss(
+          new SpatialDropout3D(SpatialDropout3DConfig.builder(0.5).seed(7L).build()), x);
+    }
   }
 }

@@ -2,8 +2,12 @@ package io.keras4j.layers.reshaping;
 
 import static io.keras4j.layers.reshaping.ReshapingChecks.floats;
 import static io.keras4j.layers.reshaping.ReshapingChecks.randomFloats;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt64;
 
 class FlattenTest {
@@ -103,5 +108,19 @@ class FlattenTest {
   @Test
   void missingKeysGetKerasDefaults() throws Exception {
     assertEquals(FlattenConfig.defaults(), KerasJson.mapper().readValue("{}", FlattenConfig.class));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(new Flatten(FlattenConfig.defaults(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4)) {
+      assertTrainingStepLowersLoss(new Flatten(FlattenConfig.defaults()), x);
+    }
   }
 }

@@ -2,8 +2,12 @@ package io.keras4j.layers.reshaping;
 
 import static io.keras4j.layers.reshaping.ReshapingChecks.floats;
 import static io.keras4j.layers.reshaping.ReshapingChecks.randomFloats;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 class ReshapeTest {
@@ -110,5 +115,19 @@ class ReshapeTest {
     Reshape reshape = new Reshape(ReshapeConfig.of(-1, 2));
     KerasTensor y = reshape.apply(Input.of(3, 4)); // (None, 6, 2)
     assertEquals("(None, 6, 2)", Shapes.toKeras(y.shape()));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4)) {
+      assertGradientsMatchFiniteDifferences(new Reshape(ReshapeConfig.of(4, -1), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4)) {
+      assertTrainingStepLowersLoss(new Reshape(ReshapeConfig.of(4, -1)), x);
+    }
   }
 }

@@ -3,8 +3,12 @@ package io.keras4j.layers.reshaping;
 import static io.keras4j.layers.reshaping.ReshapingChecks.floats;
 import static io.keras4j.layers.reshaping.ReshapingChecks.offset;
 import static io.keras4j.layers.reshaping.ReshapingChecks.randomFloats;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -199,5 +203,28 @@ class UpSampling2DTest {
     assertEquals(
         UpSampling2DConfig.defaults(),
         KerasJson.mapper().readValue("{}", UpSampling2DConfig.class));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 2, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new UpSampling2D(UpSampling2DConfig.builder().size(2, 3).build(), FLOAT64), x);
+    }
+    // TensorFlow's ResizeBilinear computes in float32 whatever its input type: float32's tolerance.
+    try (TFloat32 x = gaussian(TFloat32.class, 1, 2, 3, 2, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new UpSampling2D(
+              UpSampling2DConfig.builder().size(2, 3).interpolation("bilinear").build()),
+          x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 2, 2)) {
+      assertTrainingStepLowersLoss(
+          new UpSampling2D(UpSampling2DConfig.builder().size(2, 3).build()), x);
+    }
   }
 }

@@ -3,8 +3,12 @@ package io.keras4j.layers.reshaping;
 import static io.keras4j.layers.reshaping.ReshapingChecks.floats;
 import static io.keras4j.layers.reshaping.ReshapingChecks.offset;
 import static io.keras4j.layers.reshaping.ReshapingChecks.randomFloats;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class UpSampling3DTest {
 
@@ -92,5 +97,21 @@ class UpSampling3DTest {
     assertEquals(
         UpSampling3DConfig.defaults(),
         KerasJson.mapper().readValue("{}", UpSampling3DConfig.class));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 2, 3, 2, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new UpSampling3D(UpSampling3DConfig.builder().size(1, 2, 3).build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 2, 3, 2, 2)) {
+      assertTrainingStepLowersLoss(
+          new UpSampling3D(UpSampling3DConfig.builder().size(1, 2, 3).build()), x);
+    }
   }
 }

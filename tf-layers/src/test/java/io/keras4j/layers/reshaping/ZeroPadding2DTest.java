@@ -3,8 +3,12 @@ package io.keras4j.layers.reshaping;
 import static io.keras4j.layers.reshaping.ReshapingChecks.floats;
 import static io.keras4j.layers.reshaping.ReshapingChecks.offset;
 import static io.keras4j.layers.reshaping.ReshapingChecks.randomFloats;
+import static io.keras4j.testing.LayerTestKit.FLOAT64;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
+import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
+import static io.keras4j.testing.LayerTestKit.assertTrainingStepLowersLoss;
+import static io.keras4j.testing.LayerTestKit.gaussian;
 import static io.keras4j.testing.LayerTestKit.predict;
 import static io.keras4j.testing.LayerTestKit.spec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
 
 class ZeroPadding2DTest {
 
@@ -121,5 +126,21 @@ class ZeroPadding2DTest {
     assertEquals(
         ZeroPadding2DConfig.defaults(),
         KerasJson.mapper().readValue("{}", ZeroPadding2DConfig.class));
+  }
+
+  @Test
+  void gradientsMatchFiniteDifferences() {
+    try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 3, 4, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new ZeroPadding2D(ZeroPadding2DConfig.builder().padding(1, 2, 0, 1).build(), FLOAT64), x);
+    }
+  }
+
+  @Test
+  void oneTrainingStepLowersTheLoss() {
+    try (TFloat32 x = gaussian(TFloat32.class, 2, 2, 3, 4, 2)) {
+      assertTrainingStepLowersLoss(
+          new ZeroPadding2D(ZeroPadding2DConfig.builder().padding(1, 2, 0, 1).build()), x);
+    }
   }
 }
