@@ -157,9 +157,12 @@ final class ModelRuntime implements AutoCloseable {
     }
     List<Operand<?>> outputs = new ArrayList<>(model.apply(sig, inputs, CallContext.inference()));
     for (int i = 0; i < outputs.size(); i++) {
-      // TensorFlow refuses to fetch a tensor it is fed: a model that returns an input returns a
-      // copy.
-      if (inputs.contains(outputs.get(i))) outputs.set(i, sig.identity(outputs.get(i)));
+      // TensorFlow refuses to fetch a tensor it is fed, and a result names each fetched tensor
+      // once: a model that returns an input, or one tensor twice, returns copies.
+      Operand<?> out = outputs.get(i);
+      if (inputs.contains(out) || outputs.subList(0, i).contains(out)) {
+        outputs.set(i, sig.identity(out));
+      }
     }
     c = new Compiled(inputs, outputs);
     initializeNewWeights();

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Tensor;
 
@@ -214,12 +213,8 @@ class FunctionalTest {
   /**
    * A model may list one tensor as two outputs, as a recurrent cell does when its output is its new
    * state ({@code GRUCell}, {@code SimpleRNNCell}, {@code LSTMCell} called alone): Keras predicts
-   * both. {@code ModelRuntime.predict} fetches the same graph output twice, which TensorFlow Java's
-   * {@code Result} refuses ("Name collision in the result set, two outputs are named ...").
+   * both.
    */
-  @Disabled(
-      "Model.predict fails when two outputs are one tensor: ModelRuntime.predict must fetch each"
-          + " distinct graph output once (or pass the outputs through tf.identity)")
   @Test
   void predictsAnOutputListedTwice() {
     KerasTensor x = Input.of(3);

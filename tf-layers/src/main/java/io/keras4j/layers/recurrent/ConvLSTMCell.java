@@ -4,9 +4,10 @@ import io.keras4j.initializers.Initializer;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.Weight;
 import io.keras4j.layers.WeightOptions;
+import io.keras4j.layers.convolutional.Padding;
+import io.keras4j.layers.convolutional.internal.ConvOps;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
@@ -168,15 +169,9 @@ final class ConvLSTMCell extends RNNCell {
   }
 
   private Operand<TFloating> inputConv(Ops tf, Operand<TFloating> x, Operand<TFloating> w) {
-    List<Integer> s = config.strides();
-    List<Integer> d = config.dilationRate();
-    return tf.nn.conv2d(
-        x,
-        w,
-        List.of(1L, (long) s.get(0), (long) s.get(1), 1L),
-        config.padding().toUpperCase(Locale.ROOT),
-        Conv2d.dilations(List.of(1L, (long) d.get(0), (long) d.get(1), 1L)),
-        Conv2d.dataFormat("NHWC"));
+    // Dilations through the convolution layers' path, which training can differentiate.
+    return ConvOps.conv(
+        tf, x, w, config.strides(), Padding.of(config.padding()), config.dilationRate(), 1);
   }
 
   private static Operand<TFloating> recurrentConv(

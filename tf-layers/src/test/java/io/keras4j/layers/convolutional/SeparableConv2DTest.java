@@ -16,7 +16,6 @@ import io.keras4j.activations.BuiltinActivation;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.convolutional.WindowTesting.Values;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
@@ -138,18 +137,10 @@ class SeparableConv2DTest {
   }
 
   /**
-   * With a dilation rate above 1 TensorFlow Java builds {@code DepthwiseConv2dNative} with {@code
-   * dilations}, whose gradient kernels on the CPU take no dilation: in float32 oneDNN's backprop
-   * kernel kills the JVM with SIGILL ({@code MklConvBwdFilterPrimitive::Setup}), in float64 the
-   * Eigen kernels refuse ("does not support dilations" / "Size of out_backprop doesn't match
-   * computed"). Keras never reaches them: {@code tf.nn.convolution} and {@code
-   * tf.nn.depthwise_conv2d} dilate through {@code SpaceToBatchND} / {@code BatchToSpaceND} around
-   * an undilated convolution.
+   * Dilated layers train: they dilate through {@code SpaceToBatchND} / {@code BatchToSpaceND}, as
+   * {@code tf.nn.convolution} does, because TensorFlow's CPU gradient kernels of dilated
+   * convolutions refuse dilations (float64) or abort the JVM under oneDNN (float32).
    */
-  @Disabled(
-      "Aborts the JVM: TensorFlow's CPU gradient kernels of DepthwiseConv2dNative take no dilation;"
-          + " the layer must dilate through SpaceToBatchND/BatchToSpaceND as tf.nn.convolution"
-          + " does")
   @Test
   void dilatedGradientsMatchFiniteDifferencesAndTrain() {
     try (TFloat64 x = gaussian(TFloat64.class, 1, 2, 8, 7, 3)) {

@@ -3,7 +3,9 @@ package io.keras4j.layers.convolutional.internal;
 import io.keras4j.layers.Weight;
 import io.keras4j.layers.convolutional.Padding;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.ndarray.Shape;
@@ -11,11 +13,9 @@ import org.tensorflow.ndarray.index.Index;
 import org.tensorflow.ndarray.index.Indices;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Squeeze;
-import org.tensorflow.op.nn.Conv2d;
 import org.tensorflow.op.nn.Conv2dBackpropInput;
 import org.tensorflow.op.nn.Conv3d;
 import org.tensorflow.op.nn.Conv3dBackpropInput;
-import org.tensorflow.op.nn.DepthwiseConv2dNative;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TNumber;
 import org.tensorflow.types.family.TType;
@@ -89,17 +89,19 @@ public final class ConvOps {
     String pad = padding.tensorFlowName();
     switch (strides.size()) {
       case 1 -> {
-        Operand<T> y =
-            tf.nn.conv2d(
-                addHeight(tf, x),
-                tf.expandDims(kernel, tf.constant(0)),
-                perAxis(withHeight(strides)),
-                pad,
-                Conv2d.dilations(perAxis(withHeight(dilations))));
-        return dropHeight(tf, y);
+        Operand<T> x2 = addHeight(tf, x);
+        Operand<T> k2 = tf.expandDims(kernel, tf.constant(0));
+        List<Integer> d = withHeight(dilations);
+        if (dilated(d)) {
+          return dropHeight(tf, dilatedConv2d(tf, x2, k2, padding, d));
+        }
+        return dropHeight(tf, tf.nn.conv2d(x2, k2, perAxis(withHeight(strides)), pad));
       }
       case 2 -> {
-        return tf.nn.conv2d(x, kernel, perAxis(strides), pad, Conv2d.dilations(perAxis(dilations)));
+        if (dilated(dilations)) {
+          return dilatedConv2d(tf, x, kernel, padding, dilations);
+        }
+        return tf.nn.conv2d(x, kernel, perAxis(strides), pad);
       }
       case 3 -> {
         return tf.nn.conv3d(x, kernel, perAxis(strides), pad, Conv3d.dilations(perAxis(dilations)));
@@ -130,30 +132,85 @@ public final class ConvOps {
     List<Integer> s = withHeight(strides);
     List<Integer> d = withHeight(dilations);
     Operand<T> y;
-    if (s.stream().anyMatch(v -> v > 1) && d.stream().anyMatch(v -> v > 1)) {
+    Operand<T> k2 = kernel;
+    UnaryOperator<Operand<T>> valid =
+        in -> tf.nn.depthwiseConv2dNative(in, k2, perAxis(List.of(1, 1)), "VALID");
+    if (s.stream().anyMatch(v -> v > 1) && dilated(d)) {
       List<Integer> k = List.of((int) kernel.shape().get(0), (int) kernel.shape().get(1));
       Operand<T> padded = padding == Padding.SAME ? padSame(tf, x, k, s, d) : x;
-      Operand<T> full =
-          tf.nn.depthwiseConv2dNative(
-              padded,
-              kernel,
-              perAxis(List.of(1, 1)),
-              "VALID",
-              DepthwiseConv2dNative.dilations(perAxis(d)));
+      Operand<T> full = withSpaceToBatch(tf, padded, k, Padding.VALID, d, valid);
       y =
           tf.stridedSlice(
               full, Indices.all(), Indices.step(s.get(0)), Indices.step(s.get(1)), Indices.all());
       y = withStaticSizes(tf, y, outputSizes(x.shape(), k, s, d, padding));
+    } else if (dilated(d)) {
+      List<Integer> k = List.of((int) kernel.shape().get(0), (int) kernel.shape().get(1));
+      y = withSpaceToBatch(tf, x, k, padding, d, valid);
     } else {
-      y =
-          tf.nn.depthwiseConv2dNative(
-              x,
-              kernel,
-              perAxis(s),
-              padding.tensorFlowName(),
-              DepthwiseConv2dNative.dilations(perAxis(d)));
+      y = tf.nn.depthwiseConv2dNative(x, kernel, perAxis(s), padding.tensorFlowName());
     }
     return oneD ? dropHeight(tf, y) : y;
+  }
+
+  private static boolean dilated(List<Integer> dilations) {
+    return dilations.stream().anyMatch(v -> v > 1);
+  }
+
+  /** A 2-D convolution at stride one with dilations above one; see {@link #withSpaceToBatch}. */
+  private static <T extends TNumber> Operand<T> dilatedConv2d(
+      Ops tf, Operand<T> x, Operand<T> kernel, Padding padding, List<Integer> dilations) {
+    List<Integer> k = List.of((int) kernel.shape().get(0), (int) kernel.shape().get(1));
+    return withSpaceToBatch(
+        tf, x, k, padding, dilations, in -> tf.nn.conv2d(in, kernel, perAxis(List.of(1, 1)), "VALID"));
+  }
+
+  /**
+   * A dilated window op at stride one over a channels-last 2-D {@code x}, run as TensorFlow's
+   * Python ops run it ({@code with_space_to_batch}): the input, padded for {@code same} and to a
+   * multiple of the dilation, is split into one image per dilation offset ({@code SpaceToBatchND}),
+   * {@code valid} computes the undilated op on each, and {@code BatchToSpaceND} interleaves the
+   * results back, cropping the extra padding. The products and sums are those of the dilated op;
+   * and TensorFlow's CPU gradients of dilated convolutions, which refuse dilations or abort the
+   * process under oneDNN, are never needed.
+   */
+  private static <T extends TNumber> Operand<T> withSpaceToBatch(
+      Ops tf,
+      Operand<T> x,
+      List<Integer> kernel,
+      Padding padding,
+      List<Integer> dilations,
+      UnaryOperator<Operand<T>> valid) {
+    int spatial = kernel.size();
+    List<Operand<TInt32>> paddings = new ArrayList<>(spatial);
+    List<Operand<TInt32>> crops = new ArrayList<>(spatial);
+    Operand<TInt32> dynamicShape = null;
+    for (int i = 0; i < spatial; i++) {
+      int d = dilations.get(i);
+      int total = padding == Padding.SAME ? (kernel.get(i) - 1) * d : 0;
+      int before = total / 2;
+      int after = total - before;
+      long n = x.shape().get(i + 1);
+      if (n != Shape.UNKNOWN_SIZE) {
+        int extra = (int) Math.floorMod(-(n + total), (long) d);
+        paddings.add(tf.constant(new int[] {before, after + extra}));
+        crops.add(tf.constant(new int[] {0, extra}));
+      } else {
+        if (dynamicShape == null) dynamicShape = tf.shape(x);
+        Operand<TInt32> size = tf.stridedSlice(dynamicShape, Indices.at(i + 1));
+        Operand<TInt32> extra =
+            tf.math.floorMod(
+                tf.math.neg(tf.math.add(size, tf.constant(total))), tf.constant(d));
+        paddings.add(tf.stack(List.of(tf.constant(before), tf.math.add(extra, tf.constant(after)))));
+        crops.add(tf.stack(List.of(tf.constant(0), extra)));
+      }
+    }
+    Operand<TInt32> block = tf.constant(dilations.stream().mapToInt(Integer::intValue).toArray());
+    Operand<T> batched = tf.spaceToBatchNd(x, block, tf.stack(paddings));
+    Operand<T> y = tf.batchToSpaceNd(valid.apply(batched), block, tf.stack(crops));
+    if (dynamicShape == null) return y;
+    // Crops computed at run time hide the sizes that are static.
+    List<Integer> ones = Collections.nCopies(spatial, 1);
+    return withStaticSizes(tf, y, outputSizes(x.shape(), kernel, ones, dilations, padding));
   }
 
   /** The static output sizes of a window over the spatial axes of {@code shape}, or unknown. */
