@@ -4,15 +4,20 @@ import io.keras4j.io.ModelReader;
 import io.keras4j.models.Model;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.tensorflow.Result;
 import org.tensorflow.Tensor;
 
 /**
@@ -20,16 +25,31 @@ import org.tensorflow.Tensor;
  * runs in its own JVM, so that peak RSS is the pair's alone; the parent prints one line per
  * figure: {@code <model> <metric> keras4j=<value> handwritten=<value> ratio=<k/h>}.
  *
- * <p>Usage: {@code Benchmarks [MODEL_FILE] [--batch N] [--iterations N] [--warmup N]}. Without a
- * file, the three built-in models (mlp, cnn, lstm); with one, that model's predict time, and its
- * load time (file to first prediction) and peak RSS.
+ * <p>Usage: {@code Benchmarks [MODEL_FILE] [--batch N] [--iterations N] [--warmup N] [--models
+ * LIST] [--predictions N]}. Without a file: the built-in models {@code mlp}, {@code cnn} and
+ * {@code lstm} (predict and one SGD step; for the MLP also the RSS before and after {@code N}
+ * predictions at batch 1), and {@code mobilenet_v2}: Keras' {@code MobileNetV2(alpha=0.35)} loaded
+ * from a {@code .keras} file against the same network written by hand (time to first prediction in
+ * a fresh and in a warm JVM, predict time at batch 1, peak RSS). With a file: that model's load
+ * times, predict time and peak RSS.
  */
 public final class Benchmarks {
+
+  /** The MobileNetV2 file bundled with the benchmarks. */
+  static final String MOBILENET_RESOURCE = "mobilenet_v2/model.keras";
+
+  public static final List<String> BUILT_IN = List.of("mlp", "cnn", "lstm", "mobilenet_v2");
 
   private Benchmarks() {}
 
   /** Options of a run. */
-  public record Options(Path file, int batch, int iterations, int warmup, List<String> models) {}
+  public record Options(
+      @Nullable Path file,
+      int batch,
+      int iterations,
+      int warmup,
+      List<String> models,
+      int predictions) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
@@ -44,12 +64,14 @@ public final class Benchmarks {
     int batch = 0;
     int iterations = 50;
     int warmup = 10;
-    List<String> models = new ArrayList<>(List.of("mlp", "cnn", "lstm"));
+    int predictions = 100_000;
+    List<String> models = BUILT_IN;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--batch" -> batch = Integer.parseInt(args[++i]);
         case "--iterations" -> iterations = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--predictions" -> predictions = Integer.parseInt(args[++i]);
         case "--models" -> models = List.of(args[++i].split(","));
         default -> {
           if (args[i].startsWith("--")) {
@@ -59,28 +81,40 @@ public final class Benchmarks {
         }
       }
     }
-    return new Options(file, batch, iterations, warmup, models);
+    for (String m : models) {
+      if (!BUILT_IN.contains(m)) {
+        throw new IllegalArgumentException(
+            "Unknown benchmark model '" + m + "'; the built-in ones are " + BUILT_IN);
+      }
+    }
+    if (iterations < 1 || warmup < 0 || batch < 0 || predictions < 0) {
+      throw new IllegalArgumentException(
+          "--iterations must be positive; --warmup, --batch and --predictions not negative");
+    }
+    return new Options(file, batch, iterations, warmup, models, predictions);
   }
 
   /** Runs the benchmarks and prints the table; returns the exit code. */
   public static int run(Options o, PrintStream out) throws IOException, InterruptedException {
     if (o.file() != null) {
+      String name = o.file().getFileName().toString();
       Map<String, String> r = fork("file", o.file().toString(), o);
-      out.printf(Locale.ROOT, "%s load_to_first_prediction_ms keras4j=%s%n", o.file().getFileName(), r.get("load_ms"));
-      out.printf(Locale.ROOT, "%s predict_ms keras4j=%s%n", o.file().getFileName(), r.get("predict_ms"));
-      out.printf(Locale.ROOT, "%s peak_rss_mb keras4j=%s weights_mb=%s%n", o.file().getFileName(), r.get("peak_rss_mb"), r.get("weights_mb"));
+      print(out, name, "cold_load_to_first_prediction_ms", r, null);
+      print(out, name, "warm_load_to_first_prediction_ms", r, null);
+      print(out, name, "predict_ms", r, null);
+      print(out, name, "peak_rss_mb", r, null);
+      print(out, name, "weights_mb", r, null);
       return 0;
     }
     for (String model : o.models()) {
+      if (model.equals("mobilenet_v2")) {
+        mobileNet(o, out);
+        continue;
+      }
       Map<String, String> k = fork(model, "keras4j", o);
       Map<String, String> h = fork(model, "handwritten", o);
       for (String metric : List.of("predict_ms", "train_step_ms", "peak_rss_mb")) {
-        double kv = Double.parseDouble(k.get(metric));
-        double hv = Double.parseDouble(h.get(metric));
-        out.printf(
-            Locale.ROOT,
-            "%s %s keras4j=%.3f handwritten=%.3f ratio=%.3f%n",
-            model, metric, kv, hv, kv / hv);
+        print(out, model, metric, k, h);
       }
       out.printf(
           Locale.ROOT,
@@ -88,8 +122,65 @@ public final class Benchmarks {
           model,
           Double.parseDouble(k.get("batch")) * 1000 / Double.parseDouble(k.get("predict_ms")),
           Double.parseDouble(h.get("batch")) * 1000 / Double.parseDouble(h.get("predict_ms")));
+      if (model.equals("mlp") && o.predictions() > 0) {
+        Map<String, String> kl = fork("mlp-predictions", "keras4j", o);
+        Map<String, String> hl = fork("mlp-predictions", "handwritten", o);
+        String suffix = "_" + o.predictions() + "_predictions";
+        out.printf(
+            Locale.ROOT,
+            "mlp rss_before%s_mb keras4j=%s handwritten=%s%n",
+            suffix, kl.get("rss_before_mb"), hl.get("rss_before_mb"));
+        out.printf(
+            Locale.ROOT,
+            "mlp rss_after%s_mb keras4j=%s handwritten=%s%n",
+            suffix, kl.get("rss_after_mb"), hl.get("rss_after_mb"));
+      }
     }
     return 0;
+  }
+
+  private static void mobileNet(Options o, PrintStream out)
+      throws IOException, InterruptedException {
+    Path file = Files.createTempFile("keras4j-bench-", ".keras");
+    try {
+      try (InputStream in = Benchmarks.class.getResourceAsStream(MOBILENET_RESOURCE)) {
+        if (in == null) throw new IllegalStateException("Missing resource " + MOBILENET_RESOURCE);
+        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Map<String, String> k = fork("file", file.toString(), o);
+      Map<String, String> h = fork("mobilenet_v2", "handwritten", o);
+      String m = "mobilenet_v2";
+      print(out, m, "cold_load_to_first_prediction_ms", k, h);
+      print(out, m, "warm_load_to_first_prediction_ms", k, h);
+      print(out, m, "predict_ms", k, h);
+      print(out, m, "peak_rss_mb", k, h);
+      double weights = Double.parseDouble(k.get("weights_mb"));
+      double extra = Double.parseDouble(k.get("peak_rss_mb")) - Double.parseDouble(h.get("peak_rss_mb"));
+      out.printf(
+          Locale.ROOT,
+          "%s peak_rss_above_handwritten_mb keras4j=%.1f weights_mb=%.2f limit=%.2f%n",
+          m, extra, weights, 2 * weights);
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private static void print(
+      PrintStream out,
+      String model,
+      String metric,
+      Map<String, String> k,
+      @Nullable Map<String, String> h) {
+    if (h == null) {
+      out.printf(Locale.ROOT, "%s %s keras4j=%s%n", model, metric, k.get(metric));
+      return;
+    }
+    double kv = Double.parseDouble(k.get(metric));
+    double hv = Double.parseDouble(h.get(metric));
+    out.printf(
+        Locale.ROOT,
+        "%s %s keras4j=%.3f handwritten=%.3f ratio=%.3f%n",
+        model, metric, kv, hv, kv / hv);
   }
 
   private static Map<String, String> fork(String model, String impl, Options o)
@@ -102,7 +193,7 @@ public final class Benchmarks {
     cmd.addAll(
         List.of(
             "--child", model, impl, String.valueOf(o.batch()), String.valueOf(o.iterations()),
-            String.valueOf(o.warmup())));
+            String.valueOf(o.warmup()), String.valueOf(o.predictions())));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
     Process p = pb.start();
@@ -134,49 +225,112 @@ public final class Benchmarks {
     int batch = Integer.parseInt(args[3]);
     int iterations = Integer.parseInt(args[4]);
     int warmup = Integer.parseInt(args[5]);
-    if (model.equals("file")) {
-      childFile(Path.of(impl), batch, iterations, warmup);
-      return;
-    }
-    BenchSpec spec = BenchSpec.of(model, batch);
-    try (Data data = Data.of(spec, 42);
-        BenchModel m =
-            impl.equals("keras4j") ? Keras4jBench.of(spec, data) : Handwritten.of(spec, data)) {
-      double predict = Measure.medianMillis(m::predict, warmup, iterations);
-      double train = Measure.medianMillis(m::trainStep, warmup, iterations);
-      System.out.printf(
-          Locale.ROOT,
-          "RESULT batch=%d predict_ms=%.4f train_step_ms=%.4f peak_rss_mb=%.1f%n",
-          spec.batch(), predict, train, Measure.peakRssMb());
+    int predictions = Integer.parseInt(args[6]);
+    switch (model) {
+      case "file" -> childFile(Path.of(impl), batch, iterations, warmup);
+      case "mobilenet_v2" -> childHandwrittenMobileNet(batch, iterations, warmup);
+      case "mlp-predictions" -> childPredictions(impl, predictions);
+      default -> {
+        BenchSpec spec = BenchSpec.of(model, batch);
+        try (Data data = Data.of(spec, 42);
+            BenchModel m = create(impl, spec, data)) {
+          double predict = Measure.medianMillis(m::predict, warmup, iterations);
+          double train = Measure.medianMillis(m::trainStep, warmup, iterations);
+          System.out.printf(
+              Locale.ROOT,
+              "RESULT batch=%d predict_ms=%.4f train_step_ms=%.4f peak_rss_mb=%.1f%n",
+              spec.batch(), predict, train, Measure.peakRssMb());
+        }
+      }
     }
   }
 
-  private static void childFile(Path file, int batch, int iterations, int warmup) throws IOException {
-    long start = System.nanoTime();
+  private static BenchModel create(String impl, BenchSpec spec, Data data) {
+    return impl.equals("keras4j") ? Keras4jBench.of(spec, data) : Handwritten.of(spec, data);
+  }
+
+  /**
+   * The MLP at batch 1: RSS after warm-up and after {@code n} more predictions, which must not
+   * grow with {@code n}.
+   */
+  private static void childPredictions(String impl, int n) {
+    BenchSpec spec = BenchSpec.of("mlp", 1);
+    try (Data data = Data.of(spec, 42);
+        BenchModel m = create(impl, spec, data)) {
+      for (int i = 0; i < 1000; i++) m.predict();
+      System.gc();
+      double before = Measure.rssMb();
+      for (int i = 0; i < n; i++) m.predict();
+      System.gc();
+      double after = Measure.rssMb();
+      System.out.printf(
+          Locale.ROOT, "RESULT rss_before_mb=%.1f rss_after_mb=%.1f%n", before, after);
+    }
+  }
+
+  /**
+   * A model file: loaded and run once in this fresh JVM (cold), closed, loaded and run again
+   * (warm), then timed at the given batch (1 by default).
+   */
+  private static void childFile(Path file, int batch, int iterations, int warmup)
+      throws IOException {
+    int b = batch > 0 ? batch : 1;
+    double cold = loadToFirstPrediction(file, b);
+    double warm = loadToFirstPrediction(file, b);
     try (Model model = ModelReader.create().read(file)) {
-      List<Tensor> inputs = RandomInputs.of(model, batch > 0 ? batch : 1, 7);
+      List<Tensor> inputs = RandomInputs.of(model, b, 7);
       try {
-        try (var r = model.predict(inputs)) {
-          r.get(0);
-        }
-        double loadMs = (System.nanoTime() - start) / 1e6;
-        double predict =
-            Measure.medianMillis(
-                () -> {
-                  try (var r = model.predict(inputs)) {
-                    r.get(0);
-                  }
-                },
-                warmup,
-                iterations);
-        double weightsMb = model.weights().stream().mapToLong(w -> w.size() * 4).sum() / 1048576.0;
+        double predict = Measure.medianMillis(() -> predictOnce(model, inputs), warmup, iterations);
+        double weightsMb =
+            model.weights().stream().mapToLong(w -> w.size() * 4).sum() / 1048576.0;
         System.out.printf(
             Locale.ROOT,
-            "RESULT load_ms=%.1f predict_ms=%.4f peak_rss_mb=%.1f weights_mb=%.2f%n",
-            loadMs, predict, Measure.peakRssMb(), weightsMb);
+            "RESULT cold_load_to_first_prediction_ms=%.1f warm_load_to_first_prediction_ms=%.1f"
+                + " predict_ms=%.4f peak_rss_mb=%.1f weights_mb=%.2f%n",
+            cold, warm, predict, Measure.peakRssMb(), weightsMb);
       } finally {
         inputs.forEach(Tensor::close);
       }
+    }
+  }
+
+  private static double loadToFirstPrediction(Path file, int batch) throws IOException {
+    long start = System.nanoTime();
+    try (Model model = ModelReader.create().read(file)) {
+      List<Tensor> inputs = RandomInputs.of(model, batch, 7);
+      try {
+        predictOnce(model, inputs);
+        return (System.nanoTime() - start) / 1e6;
+      } finally {
+        inputs.forEach(Tensor::close);
+      }
+    }
+  }
+
+  private static void predictOnce(Model model, List<Tensor> inputs) {
+    try (Result r = model.predict(inputs)) {
+      r.get(0);
+    }
+  }
+
+  /** The hand-written MobileNetV2, measured as {@link #childFile} measures the file. */
+  private static void childHandwrittenMobileNet(int batch, int iterations, int warmup) {
+    int b = batch > 0 ? batch : 1;
+    double[] firstMs = new double[2];
+    for (int i = 0; i < 2; i++) {
+      long start = System.nanoTime();
+      try (HandwrittenMobileNetV2 m = new HandwrittenMobileNetV2(b)) {
+        m.predict();
+        firstMs[i] = (System.nanoTime() - start) / 1e6;
+      }
+    }
+    try (HandwrittenMobileNetV2 m = new HandwrittenMobileNetV2(b)) {
+      double predict = Measure.medianMillis(m::predict, warmup, iterations);
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT cold_load_to_first_prediction_ms=%.1f warm_load_to_first_prediction_ms=%.1f"
+              + " predict_ms=%.4f peak_rss_mb=%.1f weights_mb=%.2f%n",
+          firstMs[0], firstMs[1], predict, Measure.peakRssMb(), m.weightsMb());
     }
   }
 }

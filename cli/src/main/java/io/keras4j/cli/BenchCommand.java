@@ -14,16 +14,18 @@ import picocli.CommandLine.Parameters;
     name = "bench",
     description =
         "Times the built-in MLP, CNN and LSTM built with Keras4J and written by hand with"
-            + " TensorFlow Java (predict and one SGD step, medians after warm-up, peak RSS), one"
-            + " JVM per measurement, and prints '<model> <metric> keras4j=<v> handwritten=<v>"
-            + " ratio=<k/h>'. With MODEL_FILE: its load time to first prediction, predict time"
-            + " and peak RSS.",
+            + " TensorFlow Java (predict and one SGD step, medians after warm-up, peak RSS; RSS"
+            + " before and after many MLP predictions), and MobileNetV2 loaded from a .keras file"
+            + " against the same network written by hand (time to first prediction in a fresh and"
+            + " a warm JVM, predict time, peak RSS), one JVM per measurement, and prints '<model>"
+            + " <metric> keras4j=<v> handwritten=<v> ratio=<k/h>'. With MODEL_FILE: its load times"
+            + " to first prediction, predict time and peak RSS.",
     mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_FILE") Path file;
 
-  @Option(names = "--batch", description = "batch size (default: 128 MLP, 64 CNN and LSTM)")
+  @Option(names = "--batch", description = "batch size (default: 128 MLP, 64 CNN and LSTM, 1 MobileNetV2 and MODEL_FILE)")
   int batch;
 
   @Option(names = "--iterations", description = "timed runs per figure (default 50)")
@@ -32,8 +34,16 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "untimed runs first (default 10)")
   int warmup = 10;
 
-  @Option(names = "--models", split = ",", description = "built-in models to run (mlp,cnn,lstm)")
-  List<String> models = List.of("mlp", "cnn", "lstm");
+  @Option(
+      names = "--models",
+      split = ",",
+      description = "built-in models to run (default mlp,cnn,lstm,mobilenet_v2)")
+  List<String> models = Benchmarks.BUILT_IN;
+
+  @Option(
+      names = "--predictions",
+      description = "MLP predictions between the two RSS readings (default 100000; 0 skips)")
+  int predictions = 100_000;
 
   @Override
   public Integer call() throws Exception {
@@ -41,6 +51,7 @@ final class BenchCommand implements Callable<Integer> {
     if (file != null) args.add(file.toString());
     args.addAll(List.of("--batch", String.valueOf(batch), "--iterations", String.valueOf(iterations)));
     args.addAll(List.of("--warmup", String.valueOf(warmup), "--models", String.join(",", models)));
+    args.addAll(List.of("--predictions", String.valueOf(predictions)));
     return Benchmarks.run(Benchmarks.parse(args.toArray(new String[0])), System.out);
   }
 }
