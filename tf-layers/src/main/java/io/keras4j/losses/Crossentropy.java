@@ -1,5 +1,7 @@
 package io.keras4j.losses;
 
+import org.jspecify.annotations.Nullable;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Max;
@@ -16,11 +18,13 @@ import org.tensorflow.types.family.TNumber;
  * categorical_crossentropy}, {@code sparse_categorical_crossentropy}), written with ops that have
  * registered gradients.
  *
- * <p>Keras parity: the fixtures were made with Keras' torch backend, and these follow it where its
- * TensorFlow backend differs. Neither backend's result changes for probabilities that sum to one,
- * but: sparse cross-entropy on probabilities renormalizes them before clipping (TensorFlow's clips
- * without renormalizing, then lets the softmax renormalize); and no loss looks through a {@code
- * Sigmoid} or {@code Softmax} op to its logits, as Keras' TensorFlow backend does in graph mode.
+ * <p>Keras parity: probabilities computed by a {@code Softmax} (over the loss' last axis) or {@code
+ * Sigmoid} op are traced back to their logits and the loss is computed from those, as Keras'
+ * TensorFlow backend does ({@code _keras_logits}): the result is the same up to rounding and the
+ * clipping of probabilities within {@code 1e-7} of 0 or 1, and the graph is shorter and faster.
+ * Otherwise these follow Keras' torch backend, which made the reference fixtures, where the
+ * backends differ: sparse cross-entropy on probabilities renormalizes them before clipping
+ * (TensorFlow's clips without renormalizing, then lets the softmax renormalize).
  */
 final class Crossentropy {
 
@@ -34,6 +38,11 @@ final class Crossentropy {
    */
   static <T extends TFloating> Operand<T> binary(
       Ops tf, Operand<T> target, Operand<T> output, boolean fromLogits) {
+    Operand<T> logits = fromLogits ? null : logitsOf(output, "Sigmoid");
+    if (logits != null) {
+      output = logits;
+      fromLogits = true;
+    }
     if (fromLogits) {
       // The selects (not abs and max) give the gradient sigmoid(x) - z at x = 0 as well.
       Operand<TBool> positive = tf.math.greaterEqual(output, tf.zerosLike(output));
@@ -88,14 +97,39 @@ final class Crossentropy {
     if (fromLogits) {
       return logSoftmax(tf, output, axis);
     }
+    Operand<T> logits = isLastAxis(output, axis) ? logitsOf(output, "Softmax") : null;
+    if (logits != null) {
+      return logSoftmax(tf, logits, -1);
+    }
     Operand<T> normalized =
         tf.math.div(output, tf.sum(output, tf.constant(axis), Sum.keepDims(true)));
     return tf.math.log(clip(tf, normalized));
   }
 
+  /**
+   * The input of the {@code opType} op (Keras' {@code _keras_logits}) that computed {@code output}
+   * in a graph, or {@code null}.
+   */
+  private static <T extends TFloating> @Nullable Operand<T> logitsOf(
+      Operand<T> output, String opType) {
+    if (!(output.op() instanceof GraphOperation op)
+        || !op.type().equals(opType)
+        || op.numOutputs() != 1) {
+      return null;
+    }
+    Operand<?> in = op.input(0);
+    @SuppressWarnings("unchecked")
+    Operand<T> logits = in.type() == output.type() ? (Operand<T>) in : null;
+    return logits;
+  }
+
+  private static boolean isLastAxis(Operand<?> x, int axis) {
+    return axis == -1 || (!x.shape().isUnknown() && axis == x.shape().numDimensions() - 1);
+  }
+
   /** {@code log_softmax} over {@code axis}: TensorFlow's fused op on the last axis. */
   static <T extends TFloating> Operand<T> logSoftmax(Ops tf, Operand<T> x, int axis) {
-    if (axis == -1 || (!x.shape().isUnknown() && axis == x.shape().numDimensions() - 1)) {
+    if (isLastAxis(x, axis)) {
       return tf.nn.logSoftmax(x);
     }
     Operand<TInt32> ax = tf.constant(axis);
