@@ -20,7 +20,6 @@ import io.keras4j.serialization.KerasJson;
 import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.serialization.ReadContext;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -155,11 +154,9 @@ public final class ModelReader {
           context,
           file,
           model -> {
-            if (archive.weights() != null) {
-              try (HdfFile h5 = openH5(archive.weights(), file)) {
+            if (archive.hasWeights()) {
+              try (HdfFile h5 = archive.openWeights()) {
                 KerasWeights.load(model, h5, file, limits);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
               }
             }
           });
@@ -253,19 +250,7 @@ public final class ModelReader {
       throw new ModelFileException(
           source, "is larger than the limit of " + limits.maxWeightsBytes() + " bytes");
     }
-    HdfFile h5;
-    try {
-      h5 = new HdfFile(file);
-    } catch (RuntimeException e) {
-      throw new ModelFileException(source, "is not a readable HDF5 file: " + e.getMessage(), e);
-    }
-    try {
-      H5Safety.check(h5, source);
-      return h5;
-    } catch (RuntimeException e) {
-      h5.close();
-      throw e;
-    }
+    return H5Safety.open(() -> new HdfFile(file), source);
   }
 
   /** Refuses weights beyond the limits before any of them is allocated. */

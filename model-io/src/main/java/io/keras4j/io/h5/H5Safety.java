@@ -8,6 +8,7 @@ import io.keras4j.io.ModelFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Supplier;
 
 /**
  * Checks an HDF5 file before Keras4J reads from it: a model file is untrusted input. Keras never
@@ -20,6 +21,29 @@ public final class H5Safety {
   static final int MAX_NODES = 1_000_000;
 
   private H5Safety() {}
+
+  /**
+   * Opens an HDF5 file with {@code opener} and {@linkplain #check checks} it; the file is closed
+   * again if the check refuses it.
+   *
+   * @param source the file named in error messages
+   * @throws ModelFileException if jHDF cannot parse the file, or the check refuses it
+   */
+  public static HdfFile open(Supplier<HdfFile> opener, Path source) {
+    HdfFile h5;
+    try {
+      h5 = opener.get();
+    } catch (RuntimeException e) {
+      throw new ModelFileException(source, "is not a readable HDF5 file: " + e.getMessage(), e);
+    }
+    try {
+      check(h5, source);
+      return h5;
+    } catch (RuntimeException e) {
+      h5.close();
+      throw e;
+    }
+  }
 
   public static void check(HdfFile file, Path source) {
     Deque<Group> pending = new ArrayDeque<>();

@@ -1,8 +1,16 @@
 package io.keras4j.io.h5;
 
 import io.jhdf.api.Dataset;
+import io.jhdf.api.dataset.ContiguousDataset;
+import io.jhdf.object.datatype.DataType;
+import io.jhdf.object.datatype.FixedPoint;
+import io.jhdf.object.datatype.FloatingPoint;
+import io.jhdf.object.datatype.OrderedDataType;
 import io.keras4j.layers.DTypePolicy;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -17,6 +25,9 @@ import org.tensorflow.types.family.TType;
 /** Reads HDF5 datasets into TensorFlow tensors of a requested dtype. */
 public final class H5Tensors {
 
+  private static final Set<Class<? extends TType>> READABLE =
+      Set.of(TFloat32.class, TFloat64.class, TInt32.class, TInt64.class, TUint8.class, TBool.class);
+
   private H5Tensors() {}
 
   /** The dataset's shape. */
@@ -27,9 +38,20 @@ public final class H5Tensors {
   /**
    * Reads the dataset as a tensor of {@code dtype}, converting numbers where the file stores
    * another width (Keras 2 files may store float64 or int ids as floats). The caller closes it.
+   *
+   * <p>A contiguous dataset stored exactly as {@code dtype} (float32, float64, int32 or int64 of
+   * either byte order), as Keras 3 writes its weights, is copied once from the file, or from the
+   * mapped archive, into the tensor's memory; other datasets pass through a Java array.
    */
   public static Tensor read(Dataset dataset, Class<? extends TType> dtype) {
     Shape shape = shape(dataset);
+    if (dataset.getSize() == 0 && shape.size() == 0 && READABLE.contains(dtype)) {
+      return Tensor.of(dtype, shape); // jHDF gives no typed array for a dataset without elements
+    }
+    Tensor copied = copyStored(dataset, dtype, shape);
+    if (copied != null) {
+      return copied;
+    }
     Object flat = dataset.getDataFlat();
     if (dtype == TFloat32.class) {
       return TFloat32.tensorOf(shape, DataBuffers.of(toFloats(flat)));
@@ -57,6 +79,56 @@ public final class H5Tensors {
     }
     throw new IllegalArgumentException(
         "Cannot read dataset " + dataset.getPath() + " as " + DTypePolicy.kerasName(dtype));
+  }
+
+  /**
+   * The dataset's bytes copied into a new tensor when they need no conversion: a contiguous dataset
+   * (which has no filters) whose type is exactly {@code dtype}. Null otherwise.
+   */
+  private static @Nullable Tensor copyStored(
+      Dataset dataset, Class<? extends TType> dtype, Shape shape) {
+    if (!(dataset instanceof ContiguousDataset contiguous)
+        || !storedAs(dataset.getDataType(), dtype)
+        || dataset.getSize() != shape.size()) {
+      return null;
+    }
+    if (contiguous.isEmpty()) {
+      return null; // no storage allocated
+    }
+    long n = shape.size();
+    // A view of the file's bytes (a mapping), not a copy.
+    ByteBuffer bytes =
+        contiguous.getBuffer().order(((OrderedDataType) dataset.getDataType()).getByteOrder());
+    if (dtype == TFloat32.class) {
+      TFloat32 t = TFloat32.tensorOf(shape);
+      DataBuffers.of(bytes.asFloatBuffer()).copyTo(t.asRawTensor().data().asFloats(), n);
+      return t;
+    }
+    if (dtype == TFloat64.class) {
+      TFloat64 t = TFloat64.tensorOf(shape);
+      DataBuffers.of(bytes.asDoubleBuffer()).copyTo(t.asRawTensor().data().asDoubles(), n);
+      return t;
+    }
+    if (dtype == TInt32.class) {
+      TInt32 t = TInt32.tensorOf(shape);
+      DataBuffers.of(bytes.asIntBuffer()).copyTo(t.asRawTensor().data().asInts(), n);
+      return t;
+    }
+    TInt64 t = TInt64.tensorOf(shape);
+    DataBuffers.of(bytes.asLongBuffer()).copyTo(t.asRawTensor().data().asLongs(), n);
+    return t;
+  }
+
+  /** Whether HDF5 {@code type} holds exactly the values of {@code dtype}, bit for bit. */
+  private static boolean storedAs(DataType type, Class<? extends TType> dtype) {
+    int size = type.getSize();
+    if (type.getClass() == FloatingPoint.class) {
+      return (dtype == TFloat32.class && size == 4) || (dtype == TFloat64.class && size == 8);
+    }
+    if (type.getClass() == FixedPoint.class && ((FixedPoint) type).isSigned()) {
+      return (dtype == TInt32.class && size == 4) || (dtype == TInt64.class && size == 8);
+    }
+    return false;
   }
 
   /** The dataset's values as floats, whatever numeric type the file stores. */
