@@ -257,7 +257,9 @@ public final class Benchmarks {
     BenchSpec spec = BenchSpec.of("mlp", 1);
     try (Data data = Data.of(spec, 42);
         BenchModel m = create(impl, spec, data)) {
-      for (int i = 0; i < 1000; i++) m.predict();
+      // Warm-up long enough for the JIT and the heap to settle, so that the readings compare
+      // native memory.
+      for (int i = 0; i < 10_000; i++) m.predict();
       System.gc();
       double before = Measure.rssMb();
       for (int i = 0; i < n; i++) m.predict();

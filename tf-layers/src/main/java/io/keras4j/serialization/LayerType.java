@@ -150,22 +150,31 @@ public record LayerType<C>(
    * accepts (such as a Keras 2 alias).
    */
   java.util.Set<String> knownKeys() {
-    java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-    RecordComponent[] components = configClass.getRecordComponents();
-    if (components != null) {
-      for (RecordComponent rc : components) {
-        JsonProperty p = rc.getAnnotation(JsonProperty.class);
-        if (p == null) p = rc.getAccessor().getAnnotation(JsonProperty.class);
-        keys.add(p != null && !p.value().isEmpty() ? p.value() : KerasJson.snake(rc.getName()));
-      }
-    }
-    JsonDeserialize d = configClass.getAnnotation(JsonDeserialize.class);
-    if (d != null && d.builder() != Void.class) {
-      for (java.lang.reflect.Method m : d.builder().getMethods()) {
-        JsonProperty p = m.getAnnotation(JsonProperty.class);
-        if (p != null && !p.value().isEmpty()) keys.add(p.value());
-      }
-    }
-    return keys;
+    return KNOWN_KEYS.get(configClass);
   }
+
+  /** Each config class's keys, found by reflection once. */
+  private static final ClassValue<java.util.Set<String>> KNOWN_KEYS =
+      new ClassValue<>() {
+        @Override
+        protected java.util.Set<String> computeValue(Class<?> configClass) {
+          java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+          RecordComponent[] components = configClass.getRecordComponents();
+          if (components != null) {
+            for (RecordComponent rc : components) {
+              JsonProperty p = rc.getAnnotation(JsonProperty.class);
+              if (p == null) p = rc.getAccessor().getAnnotation(JsonProperty.class);
+              keys.add(p != null && !p.value().isEmpty() ? p.value() : KerasJson.snake(rc.getName()));
+            }
+          }
+          JsonDeserialize d = configClass.getAnnotation(JsonDeserialize.class);
+          if (d != null && d.builder() != Void.class) {
+            for (java.lang.reflect.Method m : d.builder().getMethods()) {
+              JsonProperty p = m.getAnnotation(JsonProperty.class);
+              if (p != null && !p.value().isEmpty()) keys.add(p.value());
+            }
+          }
+          return java.util.Collections.unmodifiableSet(keys);
+        }
+      };
 }
