@@ -381,7 +381,7 @@ final class Trainer {
     Operand<TFloat32> total = terms.size() == 1 ? terms.get(0) : tf.math.addN(terms);
     targets.add(lossTracker.update(acc, total, batch));
     if (training) {
-      targets.add(applyGradients(tf, total));
+      targets.add(applyGradients(tf, total, preds));
     }
     // The logged values are read after every update of this step.
     Map<String, Operand<TFloat32>> logged = resultOps(tf.withControlDependencies(targets));
@@ -391,7 +391,7 @@ final class Trainer {
   }
 
   /** Differentiates the loss with respect to every trainable weight read on its path. */
-  private Op applyGradients(Ops tf, Operand<TFloat32> loss) {
+  private Op applyGradients(Ops tf, Operand<TFloat32> loss, List<Operand<?>> preds) {
     Graph g = rt.graph();
     List<Weight> trainable = model.trainableWeights();
     Optimizer optimizer = compile.optimizer();
@@ -430,10 +430,13 @@ final class Trainer {
         perWeight.add(tf.math.addN(parts));
       }
     }
-    // The update reads and writes the weights: only after the loss and gradients are computed.
+    // Weights change after the forward pass (the loss and every output, which metrics read), each
+    // as soon as its own gradient is ready: the backward pass reads the forward pass' values of
+    // the weights, which TensorFlow copies rather than overwrites while they are in use, so the
+    // updates of the last layers overlap with the backward pass of the first ones.
     List<Op> deps = new ArrayList<>();
     deps.add(loss);
-    deps.addAll(perWeight);
+    deps.addAll(preds);
     Op apply = optimizer.apply(tf.withControlDependencies(deps), perWeight, used);
     rt.initialize(optimizer.variables());
     return apply;

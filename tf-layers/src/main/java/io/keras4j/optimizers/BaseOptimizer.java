@@ -281,12 +281,14 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
       if (g == null) continue;
       grads.add(cast(tf, g, floating(w)));
       vars.add(w);
-      after.add(g.op());
     }
     if (grads.isEmpty()) {
       throw new IllegalArgumentException("No gradients provided for any variable.");
     }
-    // No weight may change before every gradient, and so the forward pass, has been computed.
+    // Each weight changes once its own gradient (and, under global clipping, every gradient) is
+    // computed, through the data it depends on; the caller orders the step after its forward
+    // pass. Gradients read the weights' values of the forward pass, which a variable update
+    // copies rather than overwrites while they are in use.
     Ops s = after(scope, after);
     Operand<TFloat32> lr = learningRate(s);
     List<Operand<? extends TFloating>> clipped = clipGradients(s, grads);

@@ -46,9 +46,9 @@ public interface Optimizer {
   /**
    * The ops of one training step, as Keras' {@code optimizer.apply(grads, vars)}: gradient
    * clipping, weight decay, the update rule, the weights' constraints, then the iteration count.
-   * Builds the optimizer on first use. In a graph, every update runs after every given gradient
-   * has been computed and after the control dependencies of {@code tf}, and the returned op after
-   * every update.
+   * Builds the optimizer on first use. In a graph, each weight's update runs after its own
+   * gradient (every gradient, under {@code global_clipnorm}) and after the control dependencies of
+   * {@code tf}, which should include the forward pass; the returned op runs after every update.
    *
    * @param gradients one per weight, in the order of {@code weights}; a {@code null} gradient
    *     skips its weight, as Keras skips a {@code None} gradient
