@@ -431,13 +431,13 @@ final class Trainer {
       }
     }
     // Weights change after the forward pass (the loss and every output, which metrics read), each
-    // as soon as its own gradient is ready: the backward pass reads the forward pass' values of
-    // the weights, which TensorFlow copies rather than overwrites while they are in use, so the
-    // updates of the last layers overlap with the backward pass of the first ones.
+    // as soon as its own gradient is ready: the gradients read the weights only through the
+    // forward pass' reads, so the updates of the last layers overlap the backward pass of the
+    // first ones.
     List<Op> deps = new ArrayList<>();
     deps.add(loss);
     deps.addAll(preds);
-    Op apply = optimizer.apply(tf.withControlDependencies(deps), perWeight, used);
+    Op apply = optimizer.applyAfterReads(tf.withControlDependencies(deps), perWeight, used);
     rt.initialize(optimizer.variables());
     return apply;
   }

@@ -253,8 +253,22 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
   }
 
   @Override
-  public final synchronized Op apply(
+  public final Op apply(Ops tf, List<@Nullable Operand<?>> gradients, List<Weight> weights) {
+    return apply(tf, gradients, weights, true);
+  }
+
+  @Override
+  public final Op applyAfterReads(
       Ops tf, List<@Nullable Operand<?>> gradients, List<Weight> weights) {
+    return apply(tf, gradients, weights, false);
+  }
+
+  /**
+   * @param barrier whether no weight changes before every gradient has been computed, or each
+   *     weight as soon as the gradients it depends on are
+   */
+  private synchronized Op apply(
+      Ops tf, List<@Nullable Operand<?>> gradients, List<Weight> weights, boolean barrier) {
     if (gradients.size() != weights.size()) {
       throw new IllegalArgumentException(
           kind()
@@ -281,14 +295,13 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
       if (g == null) continue;
       grads.add(cast(tf, g, floating(w)));
       vars.add(w);
+      if (barrier) after.add(g.op());
     }
     if (grads.isEmpty()) {
       throw new IllegalArgumentException("No gradients provided for any variable.");
     }
-    // Each weight changes once its own gradient (and, under global clipping, every gradient) is
-    // computed, through the data it depends on; the caller orders the step after its forward
-    // pass. Gradients read the weights' values of the forward pass, which a variable update
-    // copies rather than overwrites while they are in use.
+    // With the barrier, no weight changes before every gradient, and so the forward pass, has
+    // been computed; without it, each update waits for the gradients it reads as data.
     Ops s = after(scope, after);
     Operand<TFloat32> lr = learningRate(s);
     List<Operand<? extends TFloating>> clipped = clipGradients(s, grads);

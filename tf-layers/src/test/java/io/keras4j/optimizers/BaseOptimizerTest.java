@@ -150,6 +150,17 @@ class BaseOptimizerTest {
 
   @Test
   void weight_decay_follows_the_gradient_of_the_weights_before_the_step() {
+    decayFollowsTheGradientOfTheWeightsBeforeTheStep(false);
+  }
+
+  @Test
+  void updates_without_the_barrier_see_the_weights_read_before_the_step() {
+    // Each weight is decayed and updated as soon as it may, while the gradient of the other one
+    // may still be computing from the values read before the step.
+    decayFollowsTheGradientOfTheWeightsBeforeTheStep(true);
+  }
+
+  private void decayFollowsTheGradientOfTheWeightsBeforeTheStep(boolean afterReads) {
     // The gradient w - c is computed from the same weights in the graph: it must see them before
     // the decay and the update assign them, at every step.
     Random random = new Random(9);
@@ -158,10 +169,9 @@ class BaseOptimizerTest {
     double wd = 0.3;
     double mu = 0.5;
     SGD sgd = new SGD(sgd().weightDecay(wd).momentum(mu).nesterov(true).build());
-    try (Training t =
-        Training.computing(
-            sgd,
-            params,
+    java.util.function.BiFunction<
+            org.tensorflow.op.Ops, List<io.keras4j.layers.Weight>, List<Operand<?>>>
+        gradients =
             (tf, weights) -> {
               List<Operand<?>> grads = new ArrayList<>();
               for (int i = 0; i < weights.size(); i++) {
@@ -170,7 +180,11 @@ class BaseOptimizerTest {
                 grads.add(tf.math.sub(weights.get(i).<TFloat32>read(tf), c));
               }
               return grads;
-            })) {
+            };
+    try (Training t =
+        afterReads
+            ? Training.computingAfterReads(sgd, params, gradients)
+            : Training.computing(sgd, params, gradients)) {
       double[][] w = {doubles(params.get(0).values()), doubles(params.get(1).values())};
       double[][] m = {new double[6], new double[2]};
       for (int s = 0; s < 6; s++) {

@@ -60,6 +60,14 @@ final class Training implements AutoCloseable {
       Optimizer optimizer,
       List<Param> params,
       @Nullable BiFunction<Ops, List<Weight>, List<Operand<?>>> computed) {
+    this(optimizer, params, computed, false);
+  }
+
+  private Training(
+      Optimizer optimizer,
+      List<Param> params,
+      @Nullable BiFunction<Ops, List<Weight>, List<Operand<?>>> computed,
+      boolean afterReads) {
     this.optimizer = optimizer;
     weights.addAll(weights(params));
     List<Operand<?>> grads = new ArrayList<>();
@@ -74,7 +82,19 @@ final class Training implements AutoCloseable {
       grads.addAll(computed.apply(tf, weights));
     }
     optimizer.build(weights);
-    step = optimizer.apply(tf, grads, weights);
+    if (afterReads) {
+      // As a training step orders itself: after every read of the weights made so far.
+      List<org.tensorflow.op.Op> reads = new ArrayList<>();
+      for (Weight w : weights) {
+        for (org.tensorflow.GraphOperation c :
+            ((org.tensorflow.GraphOperation) w.handle(tf).op()).consumers()) {
+          if (c.type().equals("ReadVariableOp")) reads.add(tf.withControlDependencyOps(List.of(c)).noOp());
+        }
+      }
+      step = optimizer.applyAfterReads(tf.withControlDependencies(reads), grads, weights);
+    } else {
+      step = optimizer.apply(tf, grads, weights);
+    }
     Session.Runner init = session.runner();
     List<Weight> all = new ArrayList<>(weights);
     all.addAll(optimizer.variables());
@@ -88,6 +108,17 @@ final class Training implements AutoCloseable {
   /** Steps with fed gradients. */
   static Training of(Optimizer optimizer, List<Param> params) {
     return new Training(optimizer, params, null);
+  }
+
+  /**
+   * Steps whose gradients the graph computes from the weights, applied with {@link
+   * Optimizer#applyAfterReads} after the reads of the weights, as a training step applies them.
+   */
+  static Training computingAfterReads(
+      Optimizer optimizer,
+      List<Param> params,
+      BiFunction<Ops, List<Weight>, List<Operand<?>>> gradients) {
+    return new Training(optimizer, params, gradients, true);
   }
 
   /** Steps whose gradients the graph computes from the weights. */
