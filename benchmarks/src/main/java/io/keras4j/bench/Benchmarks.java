@@ -21,9 +21,10 @@ import org.tensorflow.Result;
 import org.tensorflow.Tensor;
 
 /**
- * Keras4J against hand-written TensorFlow Java, side by side. Each (model, implementation) pair
- * runs in its own JVM, so that peak RSS is the pair's alone; the parent prints one line per
- * figure: {@code <model> <metric> keras4j=<value> handwritten=<value> ratio=<k/h>}.
+ * Keras4J against hand-written TensorFlow Java, side by side. The two implementations of a model
+ * are timed in one JVM, taking turns, so that both see the same machine; each also runs in a JVM
+ * of its own, so that its peak RSS is its alone. The parent prints one line per figure: {@code
+ * <model> <metric> keras4j=<value> handwritten=<value> ratio=<k/h>}.
  *
  * <p>Usage: {@code Benchmarks [MODEL_FILE] [--batch N] [--iterations N] [--warmup N] [--models
  * LIST] [--predictions N]}. Without a file: the built-in models {@code mlp}, {@code cnn} and
@@ -111,8 +112,15 @@ public final class Benchmarks {
         mobileNet(o, out);
         continue;
       }
-      Map<String, String> k = fork(model, "keras4j", o);
-      Map<String, String> h = fork(model, "handwritten", o);
+      // Times: both implementations in one JVM, measured in alternating rounds, so that both see
+      // the same machine; peak RSS: each implementation in a JVM of its own.
+      Map<String, String> times = fork(model, "both", o);
+      Map<String, String> k = new LinkedHashMap<>(fork(model, "keras4j", o));
+      Map<String, String> h = new LinkedHashMap<>(fork(model, "handwritten", o));
+      for (String metric : List.of("predict_ms", "train_step_ms")) {
+        k.put(metric, times.get("keras4j_" + metric));
+        h.put(metric, times.get("handwritten_" + metric));
+      }
       for (String metric : List.of("predict_ms", "train_step_ms", "peak_rss_mb")) {
         print(out, model, metric, k, h);
       }
@@ -120,8 +128,8 @@ public final class Benchmarks {
           Locale.ROOT,
           "%s predict_samples_per_s keras4j=%.0f handwritten=%.0f%n",
           model,
-          Double.parseDouble(k.get("batch")) * 1000 / Double.parseDouble(k.get("predict_ms")),
-          Double.parseDouble(h.get("batch")) * 1000 / Double.parseDouble(h.get("predict_ms")));
+          Double.parseDouble(times.get("batch")) * 1000 / Double.parseDouble(k.get("predict_ms")),
+          Double.parseDouble(times.get("batch")) * 1000 / Double.parseDouble(h.get("predict_ms")));
       if (model.equals("mlp") && o.predictions() > 0) {
         Map<String, String> kl = fork("mlp-predictions", "keras4j", o);
         Map<String, String> hl = fork("mlp-predictions", "handwritten", o);
@@ -231,17 +239,51 @@ public final class Benchmarks {
       case "mobilenet_v2" -> childHandwrittenMobileNet(batch, iterations, warmup);
       case "mlp-predictions" -> childPredictions(impl, predictions);
       default -> {
+        if (impl.equals("both")) {
+          childTimes(model, batch, iterations, warmup);
+          return;
+        }
         BenchSpec spec = BenchSpec.of(model, batch);
         try (Data data = Data.of(spec, 42);
             BenchModel m = create(impl, spec, data)) {
-          double predict = Measure.medianMillis(m::predict, warmup, iterations);
-          double train = Measure.medianMillis(m::trainStep, warmup, iterations);
+          Measure.medianMillis(m::predict, warmup, iterations);
+          Measure.medianMillis(m::trainStep, warmup, iterations);
           System.out.printf(
               Locale.ROOT,
-              "RESULT batch=%d predict_ms=%.4f train_step_ms=%.4f peak_rss_mb=%.1f%n",
-              spec.batch(), predict, train, Measure.peakRssMb());
+              "RESULT batch=%d peak_rss_mb=%.1f%n",
+              spec.batch(), Measure.peakRssMb());
         }
       }
+    }
+  }
+
+  /** Rounds of timing in which the two implementations take turns. */
+  private static final int ROUNDS = 5;
+
+  /**
+   * Both implementations of a model in this JVM, timed in {@link #ROUNDS} alternating rounds of
+   * {@code iterations} runs each: each figure is the median over the rounds of each round's
+   * median.
+   */
+  private static void childTimes(String model, int batch, int iterations, int warmup) {
+    BenchSpec spec = BenchSpec.of(model, batch);
+    try (Data data = Data.of(spec, 42);
+        BenchModel k = create("keras4j", spec, data);
+        BenchModel h = create("handwritten", spec, data)) {
+      double[][] t = new double[4][ROUNDS];
+      for (int r = 0; r < ROUNDS; r++) {
+        int w = r == 0 ? warmup : 0;
+        t[0][r] = Measure.medianMillis(k::predict, w, iterations);
+        t[1][r] = Measure.medianMillis(h::predict, w, iterations);
+        t[2][r] = Measure.medianMillis(k::trainStep, w, iterations);
+        t[3][r] = Measure.medianMillis(h::trainStep, w, iterations);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT batch=%d keras4j_predict_ms=%.4f handwritten_predict_ms=%.4f"
+              + " keras4j_train_step_ms=%.4f handwritten_train_step_ms=%.4f%n",
+          spec.batch(), Measure.median(t[0]), Measure.median(t[1]), Measure.median(t[2]),
+          Measure.median(t[3]));
     }
   }
 

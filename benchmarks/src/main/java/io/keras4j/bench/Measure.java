@@ -19,8 +19,15 @@ final class Measure {
       body.run();
       t[i] = (System.nanoTime() - start) / 1e6;
     }
+    return median(t);
+  }
+
+  /** The median of {@code values}. */
+  static double median(double[] values) {
+    double[] t = values.clone();
     Arrays.sort(t);
-    return iterations % 2 == 1 ? t[iterations / 2] : (t[iterations / 2 - 1] + t[iterations / 2]) / 2;
+    int n = t.length;
+    return n % 2 == 1 ? t[n / 2] : (t[n / 2 - 1] + t[n / 2]) / 2;
   }
 
   /** Peak resident set size of this process so far (Linux {@code VmHWM}), in MB; -1 elsewhere. */
