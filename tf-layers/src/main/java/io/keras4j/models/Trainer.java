@@ -380,11 +380,12 @@ final class Trainer {
     }
     Operand<TFloat32> total = terms.size() == 1 ? terms.get(0) : tf.math.addN(terms);
     targets.add(lossTracker.update(acc, total, batch));
+    // The logged values are read after every tracker and metric update of this step; the weights'
+    // updates, which they do not read, run alongside.
+    Map<String, Operand<TFloat32>> logged = resultOps(tf.withControlDependencies(targets));
     if (training) {
       targets.add(applyGradients(tf, total, preds));
     }
-    // The logged values are read after every update of this step.
-    Map<String, Operand<TFloat32>> logged = resultOps(tf.withControlDependencies(targets));
     rt.initialize(model.weights());
     initializeState();
     return new Step(xs, ys, sws, targets, logged);
