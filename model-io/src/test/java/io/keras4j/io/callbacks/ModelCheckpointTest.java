@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.io.ModelReader;
 import io.keras4j.models.Model;
+import io.keras4j.testing.LogCapture;
 import io.keras4j.training.FitOptions;
 import io.keras4j.training.callbacks.Mode;
 import java.io.IOException;

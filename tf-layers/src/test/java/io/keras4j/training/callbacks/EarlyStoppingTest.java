@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.testing.LogCapture;
 import io.keras4j.training.FitOptions;
 import io.keras4j.training.History;
 import java.util.ArrayList;

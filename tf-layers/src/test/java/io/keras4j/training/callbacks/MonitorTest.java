@@ -11,6 +11,7 @@ import io.keras4j.metrics.Mean;
 import io.keras4j.metrics.MeanSquaredError;
 import io.keras4j.optimizers.SGD;
 import io.keras4j.serialization.KerasJson;
+import io.keras4j.testing.LogCapture;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;

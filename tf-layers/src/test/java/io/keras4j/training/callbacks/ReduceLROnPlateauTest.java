@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.optimizers.SGD;
 import io.keras4j.optimizers.SGDConfig;
 import io.keras4j.optimizers.schedules.ExponentialDecay;
+import io.keras4j.testing.LogCapture;
 import io.keras4j.training.FitOptions;
 import io.keras4j.training.History;
 import java.util.HashMap;

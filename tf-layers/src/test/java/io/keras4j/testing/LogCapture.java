@@ -1,4 +1,4 @@
-package io.keras4j.io.callbacks;
+package io.keras4j.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.logging.Logger;
  * Collects what a class logs through {@code System.Logger} (routed to java.util.logging when no
  * other backend is installed), to check Keras' warnings and verbose messages.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
   private final Logger logger;
   private final List<LogRecord> records = new ArrayList<>();
@@ -22,11 +22,11 @@ final class LogCapture extends Handler implements AutoCloseable {
     logger.addHandler(this);
   }
 
-  static LogCapture of(Class<?> source) {
+  public static LogCapture of(Class<?> source) {
     return new LogCapture(source);
   }
 
-  synchronized List<String> messages(Level level) {
+  public synchronized List<String> messages(Level level) {
     return records.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
   }
 
