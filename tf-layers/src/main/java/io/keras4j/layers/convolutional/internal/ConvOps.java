@@ -28,6 +28,10 @@ import org.tensorflow.types.family.TType;
  */
 public final class ConvOps {
 
+  static {
+    ConvGradients.register();
+  }
+
   private ConvOps() {}
 
   /** The value of {@code w} in the dtype of the computation, as Keras autocasts variables. */
