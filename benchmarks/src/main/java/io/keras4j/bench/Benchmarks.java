@@ -22,8 +22,8 @@ import org.tensorflow.Tensor;
 
 /**
  * Keras4J against hand-written TensorFlow Java, side by side. The two implementations of a model
- * are timed in one JVM, taking turns, so that both see the same machine; each also runs in a JVM
- * of its own, so that its peak RSS is its alone. The parent prints one line per figure: {@code
+ * are timed in one JVM, taking turns call by call, so that both see the same machine; each also
+ * runs in a JVM of its own, so that its peak RSS is its alone. The parent prints one line per figure: {@code
  * <model> <metric> keras4j=<value> handwritten=<value> ratio=<k/h>}.
  *
  * <p>Usage: {@code Benchmarks [MODEL_FILE] [--batch N] [--iterations N] [--warmup N] [--models
@@ -63,8 +63,8 @@ public final class Benchmarks {
   public static Options parse(String[] args) {
     Path file = null;
     int batch = 0;
-    int iterations = 50;
-    int warmup = 10;
+    int iterations = 300;
+    int warmup = 200;
     int predictions = 100_000;
     List<String> models = BUILT_IN;
     for (int i = 0; i < args.length; i++) {
@@ -257,34 +257,46 @@ public final class Benchmarks {
     }
   }
 
-  /** Rounds of timing in which the two implementations take turns. */
-  private static final int ROUNDS = 5;
-
   /**
-   * Both implementations of a model in this JVM, timed in {@link #ROUNDS} alternating rounds of
-   * {@code iterations} runs each: each figure is the median over the rounds of each round's
-   * median.
+   * Both implementations of a model in this JVM, taking turns call by call, so that drifts of the
+   * machine (clock speed, other processes) reach both alike: after {@code warmup} calls of each,
+   * {@code iterations} timed calls of each; each figure is the median.
    */
   private static void childTimes(String model, int batch, int iterations, int warmup) {
     BenchSpec spec = BenchSpec.of(model, batch);
     try (Data data = Data.of(spec, 42);
         BenchModel k = create("keras4j", spec, data);
         BenchModel h = create("handwritten", spec, data)) {
-      double[][] t = new double[4][ROUNDS];
-      for (int r = 0; r < ROUNDS; r++) {
-        int w = r == 0 ? warmup : 0;
-        t[0][r] = Measure.medianMillis(k::predict, w, iterations);
-        t[1][r] = Measure.medianMillis(h::predict, w, iterations);
-        t[2][r] = Measure.medianMillis(k::trainStep, w, iterations);
-        t[3][r] = Measure.medianMillis(h::trainStep, w, iterations);
-      }
+      double[][] predict = alternate(k::predict, h::predict, warmup, iterations);
+      double[][] train = alternate(k::trainStep, h::trainStep, warmup, iterations);
       System.out.printf(
           Locale.ROOT,
           "RESULT batch=%d keras4j_predict_ms=%.4f handwritten_predict_ms=%.4f"
               + " keras4j_train_step_ms=%.4f handwritten_train_step_ms=%.4f%n",
-          spec.batch(), Measure.median(t[0]), Measure.median(t[1]), Measure.median(t[2]),
-          Measure.median(t[3]));
+          spec.batch(),
+          Measure.median(predict[0]),
+          Measure.median(predict[1]),
+          Measure.median(train[0]),
+          Measure.median(train[1]));
     }
+  }
+
+  /** The times of {@code a} and {@code b} called in turn, in milliseconds. */
+  private static double[][] alternate(Runnable a, Runnable b, int warmup, int iterations) {
+    for (int i = 0; i < warmup; i++) {
+      a.run();
+      b.run();
+    }
+    double[][] t = new double[2][iterations];
+    for (int i = 0; i < iterations; i++) {
+      long start = System.nanoTime();
+      a.run();
+      long middle = System.nanoTime();
+      b.run();
+      t[0][i] = (middle - start) / 1e6;
+      t[1][i] = (System.nanoTime() - middle) / 1e6;
+    }
+    return t;
   }
 
   private static BenchModel create(String impl, BenchSpec spec, Data data) {

@@ -25,14 +25,18 @@ final class BenchCommand implements Callable<Integer> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_FILE") Path file;
 
-  @Option(names = "--batch", description = "batch size (default: 128 MLP, 64 CNN and LSTM, 1 MobileNetV2 and MODEL_FILE)")
+  @Option(
+      names = "--batch",
+      description = "batch size (default: 128 MLP, 64 CNN and LSTM, 1 MobileNetV2 and MODEL_FILE)")
   int batch;
 
-  @Option(names = "--iterations", description = "timed runs per figure (default 50)")
-  int iterations = 50;
+  @Option(names = "--iterations", description = "timed runs per figure (default 300)")
+  int iterations = 300;
 
-  @Option(names = "--warmup", description = "untimed runs first (default 10)")
-  int warmup = 10;
+  @Option(
+      names = "--warmup",
+      description = "untimed runs first, enough for the JIT to compile both paths (default 200)")
+  int warmup = 200;
 
   @Option(
       names = "--models",
