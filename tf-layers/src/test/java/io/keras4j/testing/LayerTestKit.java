@@ -28,7 +28,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -411,30 +410,6 @@ public final class LayerTestKit {
               + ": no trainable weights; gradient with respect to "
               + checked
               + " input(s) finite");
-    }
-  }
-
-  /**
-   * Runs a gradient or training check of a layer that builds an op TensorFlow Java registers no
-   * gradient for, and skips the test (JUnit's {@code Assumptions.abort}, naming the op) when the
-   * check fails for exactly that reason. Once a gradient is registered for the op, the check runs
-   * as any other.
-   */
-  public static void abortWhereNoGradientIsRegistered(String op, Runnable check) {
-    try {
-      check.run();
-    } catch (RuntimeException | AssertionError e) {
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        String m = t.getMessage();
-        if (m != null && m.contains("No gradient defined for op: " + op + ".")) {
-          Assumptions.abort(
-              "TensorFlow registers no gradient for op "
-                  + op
-                  + ": "
-                  + m.lines().findFirst().orElse(m));
-        }
-      }
-      throw e;
     }
   }
 

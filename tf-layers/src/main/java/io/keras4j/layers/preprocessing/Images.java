@@ -176,7 +176,10 @@ final class Images {
               antialias
                   ? scaleAndTranslate(tf, x, size, "keyscubic", true)
                   : tf.image.resizeBicubic(x, size, ResizeBicubic.halfPixelCenters(true));
-          case "area" -> tf.image.resizeArea(x, size);
+          case "area" -> {
+            ResizeAreaGradient.register();
+            yield tf.image.resizeArea(x, size);
+          }
           case "lanczos3", "lanczos5" -> scaleAndTranslate(tf, x, size, interpolation, antialias);
           default ->
               throw new IllegalArgumentException(

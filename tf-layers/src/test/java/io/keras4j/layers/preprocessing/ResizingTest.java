@@ -4,7 +4,6 @@ import static io.keras4j.layers.preprocessing.PreprocessingChecks.output;
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.random;
 import static io.keras4j.layers.preprocessing.PreprocessingChecks.tensor;
 import static io.keras4j.testing.LayerTestKit.FLOAT64;
-import static io.keras4j.testing.LayerTestKit.abortWhereNoGradientIsRegistered;
 import static io.keras4j.testing.LayerTestKit.assertConfigRoundTrip;
 import static io.keras4j.testing.LayerTestKit.assertGradientsMatchFiniteDifferences;
 import static io.keras4j.testing.LayerTestKit.assertOutputSpecMatchesGraph;
@@ -220,15 +219,10 @@ class ResizingTest {
   @ParameterizedTest
   @ValueSource(strings = {"bilinear", "bicubic", "area", "lanczos3", "lanczos5"})
   void interpolatedGradientsMatchFiniteDifferences(String interpolation) {
-    // TensorFlow Java finds no gradient for ResizeArea: skipped for "area" until one is registered.
-    abortWhereNoGradientIsRegistered(
-        "ResizeArea",
-        () -> {
-          try (TFloat32 x = gaussian(TFloat32.class, 1, 2, 3, 4, 2)) {
-            assertGradientsMatchFiniteDifferences(
-                new Resizing(ResizingConfig.builder(5, 3).interpolation(interpolation).build()), x);
-          }
-        });
+    try (TFloat32 x = gaussian(TFloat32.class, 1, 2, 3, 4, 2)) {
+      assertGradientsMatchFiniteDifferences(
+          new Resizing(ResizingConfig.builder(5, 3).interpolation(interpolation).build()), x);
+    }
   }
 
   @Test
