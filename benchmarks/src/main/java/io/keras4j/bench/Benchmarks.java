@@ -23,16 +23,16 @@ import org.tensorflow.Tensor;
 /**
  * Keras4J against hand-written TensorFlow Java, side by side. The two implementations of a model
  * are timed in one JVM, taking turns call by call, so that both see the same machine; each also
- * runs in a JVM of its own, so that its peak RSS is its alone. The parent prints one line per figure: {@code
- * <model> <metric> keras4j=<value> handwritten=<value> ratio=<k/h>}.
+ * runs in a JVM of its own, so that its peak RSS is its alone. The parent prints one line per
+ * figure: {@code <model> <metric> keras4j=<value> handwritten=<value> ratio=<k/h>}.
  *
  * <p>Usage: {@code Benchmarks [MODEL_FILE] [--batch N] [--iterations N] [--warmup N] [--models
- * LIST] [--predictions N]}. Without a file: the built-in models {@code mlp}, {@code cnn} and
- * {@code lstm} (predict and one SGD step; for the MLP also the RSS before and after {@code N}
- * predictions at batch 1), and {@code mobilenet_v2}: Keras' {@code MobileNetV2(alpha=0.35)} loaded
- * from a {@code .keras} file against the same network written by hand (time to first prediction in
- * a fresh and in a warm JVM, predict time at batch 1, peak RSS). With a file: that model's load
- * times, predict time and peak RSS.
+ * LIST] [--predictions N]}. Without a file: the built-in models {@code mlp}, {@code cnn} and {@code
+ * lstm} (predict and one SGD step; for the MLP also the RSS before and after {@code N} predictions
+ * at batch 1), and {@code mobilenet_v2}: Keras' {@code MobileNetV2(alpha=0.35)} loaded from a
+ * {@code .keras} file against the same network written by hand (time to first prediction in a fresh
+ * and in a warm JVM, predict time at batch 1, peak RSS). With a file: that model's load times,
+ * predict time and peak RSS.
  */
 public final class Benchmarks {
 
@@ -137,11 +137,15 @@ public final class Benchmarks {
         out.printf(
             Locale.ROOT,
             "mlp rss_before%s_mb keras4j=%s handwritten=%s%n",
-            suffix, kl.get("rss_before_mb"), hl.get("rss_before_mb"));
+            suffix,
+            kl.get("rss_before_mb"),
+            hl.get("rss_before_mb"));
         out.printf(
             Locale.ROOT,
             "mlp rss_after%s_mb keras4j=%s handwritten=%s%n",
-            suffix, kl.get("rss_after_mb"), hl.get("rss_after_mb"));
+            suffix,
+            kl.get("rss_after_mb"),
+            hl.get("rss_after_mb"));
       }
     }
     return 0;
@@ -163,11 +167,15 @@ public final class Benchmarks {
       print(out, m, "predict_ms", k, h);
       print(out, m, "peak_rss_mb", k, h);
       double weights = Double.parseDouble(k.get("weights_mb"));
-      double extra = Double.parseDouble(k.get("peak_rss_mb")) - Double.parseDouble(h.get("peak_rss_mb"));
+      double extra =
+          Double.parseDouble(k.get("peak_rss_mb")) - Double.parseDouble(h.get("peak_rss_mb"));
       out.printf(
           Locale.ROOT,
           "%s peak_rss_above_handwritten_mb keras4j=%.1f weights_mb=%.2f limit=%.2f%n",
-          m, extra, weights, 2 * weights);
+          m,
+          extra,
+          weights,
+          2 * weights);
     } finally {
       Files.deleteIfExists(file);
     }
@@ -188,7 +196,11 @@ public final class Benchmarks {
     out.printf(
         Locale.ROOT,
         "%s %s keras4j=%.3f handwritten=%.3f ratio=%.3f%n",
-        model, metric, kv, hv, kv / hv);
+        model,
+        metric,
+        kv,
+        hv,
+        kv / hv);
   }
 
   private static Map<String, String> fork(String model, String impl, Options o)
@@ -200,8 +212,13 @@ public final class Benchmarks {
     cmd.add(Benchmarks.class.getName());
     cmd.addAll(
         List.of(
-            "--child", model, impl, String.valueOf(o.batch()), String.valueOf(o.iterations()),
-            String.valueOf(o.warmup()), String.valueOf(o.predictions())));
+            "--child",
+            model,
+            impl,
+            String.valueOf(o.batch()),
+            String.valueOf(o.iterations()),
+            String.valueOf(o.warmup()),
+            String.valueOf(o.predictions())));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
     Process p = pb.start();
@@ -249,9 +266,7 @@ public final class Benchmarks {
           Measure.medianMillis(m::predict, warmup, iterations);
           Measure.medianMillis(m::trainStep, warmup, iterations);
           System.out.printf(
-              Locale.ROOT,
-              "RESULT batch=%d peak_rss_mb=%.1f%n",
-              spec.batch(), Measure.peakRssMb());
+              Locale.ROOT, "RESULT batch=%d peak_rss_mb=%.1f%n", spec.batch(), Measure.peakRssMb());
         }
       }
     }
@@ -304,8 +319,8 @@ public final class Benchmarks {
   }
 
   /**
-   * The MLP at batch 1: RSS after warm-up and after {@code n} more predictions, which must not
-   * grow with {@code n}.
+   * The MLP at batch 1: RSS after warm-up and after {@code n} more predictions, which must not grow
+   * with {@code n}.
    */
   private static void childPredictions(String impl, int n) {
     BenchSpec spec = BenchSpec.of("mlp", 1);
@@ -337,13 +352,16 @@ public final class Benchmarks {
       List<Tensor> inputs = RandomInputs.of(model, b, 7);
       try {
         double predict = Measure.medianMillis(() -> predictOnce(model, inputs), warmup, iterations);
-        double weightsMb =
-            model.weights().stream().mapToLong(w -> w.size() * 4).sum() / 1048576.0;
+        double weightsMb = model.weights().stream().mapToLong(w -> w.size() * 4).sum() / 1048576.0;
         System.out.printf(
             Locale.ROOT,
             "RESULT cold_load_to_first_prediction_ms=%.1f warm_load_to_first_prediction_ms=%.1f"
                 + " predict_ms=%.4f peak_rss_mb=%.1f weights_mb=%.2f%n",
-            cold, warm, predict, Measure.peakRssMb(), weightsMb);
+            cold,
+            warm,
+            predict,
+            Measure.peakRssMb(),
+            weightsMb);
       } finally {
         inputs.forEach(Tensor::close);
       }
@@ -386,7 +404,11 @@ public final class Benchmarks {
           Locale.ROOT,
           "RESULT cold_load_to_first_prediction_ms=%.1f warm_load_to_first_prediction_ms=%.1f"
               + " predict_ms=%.4f peak_rss_mb=%.1f weights_mb=%.2f%n",
-          firstMs[0], firstMs[1], predict, Measure.peakRssMb(), m.weightsMb());
+          firstMs[0],
+          firstMs[1],
+          predict,
+          Measure.peakRssMb(),
+          m.weightsMb());
     }
   }
 }

@@ -17,8 +17,8 @@ import org.tensorflow.types.TInt32;
 
 /**
  * The reference: each benchmark model written directly against TensorFlow Java 1.1.0, as an
- * experienced TensorFlow Java user would write it (resource variables, {@code addGradients},
- * plain SGD updates), run the same way as Keras4J's (one graph, one session, feed and fetch).
+ * experienced TensorFlow Java user would write it (resource variables, {@code addGradients}, plain
+ * SGD updates), run the same way as Keras4J's (one graph, one session, feed and fetch).
  */
 final class Handwritten implements BenchModel {
 
@@ -52,7 +52,8 @@ final class Handwritten implements BenchModel {
                 tf.reduceSum(tf.math.mul(y, tf.nn.logSoftmax(logits)), tf.constant(1)),
                 tf.constant(0)));
     Output<?>[] grads =
-        graph.addGradients(loss.asOutput(), reads.stream().map(Operand::asOutput).toArray(Output<?>[]::new));
+        graph.addGradients(
+            loss.asOutput(), reads.stream().map(Operand::asOutput).toArray(Output<?>[]::new));
     List<Op> updates = new ArrayList<>();
     Ops after = tf.withControlDependencies(List.of(loss));
     for (int i = 0; i < handles.size(); i++) {
@@ -79,7 +80,8 @@ final class Handwritten implements BenchModel {
         tf.assignVariableOp(
             h,
             tf.math.mul(
-                tf.math.sub(tf.random.randomUniform(tf.constant(shape), TFloat32.class), tf.constant(0.5f)),
+                tf.math.sub(
+                    tf.random.randomUniform(tf.constant(shape), TFloat32.class), tf.constant(0.5f)),
                 tf.constant(2 * scale))));
     return r;
   }
@@ -93,7 +95,8 @@ final class Handwritten implements BenchModel {
   }
 
   private Operand<TFloat32> dense(Operand<TFloat32> in, long inDim, long units) {
-    Operand<TFloat32> k = variable(Shape.of(inDim, units), (float) Math.sqrt(6.0 / (inDim + units)));
+    Operand<TFloat32> k =
+        variable(Shape.of(inDim, units), (float) Math.sqrt(6.0 / (inDim + units)));
     Operand<TFloat32> b = variable(Shape.of(units), 0f);
     return tf.nn.biasAdd(tf.linalg.matMul(in, k), b);
   }
@@ -105,7 +108,8 @@ final class Handwritten implements BenchModel {
   }
 
   private Operand<TFloat32> conv(Operand<TFloat32> in, long inC, long outC) {
-    Operand<TFloat32> k = variable(Shape.of(3, 3, inC, outC), (float) Math.sqrt(6.0 / ((inC + outC) * 9)));
+    Operand<TFloat32> k =
+        variable(Shape.of(3, 3, inC, outC), (float) Math.sqrt(6.0 / ((inC + outC) * 9)));
     Operand<TFloat32> b = variable(Shape.of(outC), 0f);
     return tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(in, k, List.of(1L, 1L, 1L, 1L), "VALID"), b));
   }
@@ -135,13 +139,16 @@ final class Handwritten implements BenchModel {
     long steps = spec.inputShape().get(0);
     long features = spec.inputShape().get(1);
     long units = 128;
-    Operand<TFloat32> w = variable(Shape.of(features, 4 * units), (float) Math.sqrt(6.0 / (features + 4 * units)));
-    Operand<TFloat32> u = variable(Shape.of(units, 4 * units), (float) Math.sqrt(6.0 / (5 * units)));
+    Operand<TFloat32> w =
+        variable(Shape.of(features, 4 * units), (float) Math.sqrt(6.0 / (features + 4 * units)));
+    Operand<TFloat32> u =
+        variable(Shape.of(units, 4 * units), (float) Math.sqrt(6.0 / (5 * units)));
     Operand<TFloat32> b = variable(Shape.of(4 * units), 0f);
     // The input projection of every step at once, then the recurrence, unrolled.
     Operand<TFloat32> projected =
         tf.reshape(
-            tf.nn.biasAdd(tf.linalg.matMul(tf.reshape(x, tf.constant(new long[] {-1, features})), w), b),
+            tf.nn.biasAdd(
+                tf.linalg.matMul(tf.reshape(x, tf.constant(new long[] {-1, features})), w), b),
             tf.constant(new long[] {-1, steps, 4 * units}));
     List<Output<TFloat32>> perStep =
         tf.unstack(projected, steps, org.tensorflow.op.core.Unstack.axis(1L)).output();

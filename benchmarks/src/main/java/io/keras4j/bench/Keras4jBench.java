@@ -30,7 +30,8 @@ final class Keras4jBench implements BenchModel {
   private Keras4jBench(Model model, Data data) {
     this.model = model;
     this.data = data;
-    model.compile(Compile.builder().optimizer(new SGD()).loss(new CategoricalCrossentropy()).build());
+    model.compile(
+        Compile.builder().optimizer(new SGD()).loss(new CategoricalCrossentropy()).build());
   }
 
   static Keras4jBench of(BenchSpec spec, Data data) {
@@ -67,7 +68,9 @@ final class Keras4jBench implements BenchModel {
 
   private static Dense dense(int units, String activation) {
     return new Dense(
-        DenseConfig.builder(units).activation(io.keras4j.activations.Activations.get(activation)).build());
+        DenseConfig.builder(units)
+            .activation(io.keras4j.activations.Activations.get(activation))
+            .build());
   }
 
   private static Conv2D conv(int filters) {

@@ -1,6 +1,4 @@
-/**
- * Keras4J against hand-written TensorFlow Java, side by side.
- */
+/** Keras4J against hand-written TensorFlow Java, side by side. */
 @NullMarked
 package io.keras4j.bench;
 

@@ -44,7 +44,9 @@ class BenchmarksSmokeTest {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     Benchmarks.Options o =
         Benchmarks.parse(
-            new String[] {"--iterations", "1", "--warmup", "0", "--predictions", "10", "--batch", "2"});
+            new String[] {
+              "--iterations", "1", "--warmup", "0", "--predictions", "10", "--batch", "2"
+            });
     assertEquals(0, Benchmarks.run(o, new PrintStream(buf, true, StandardCharsets.UTF_8)));
     List<String> lines = Arrays.asList(buf.toString(StandardCharsets.UTF_8).split("\n"));
     for (String model : List.of("mlp", "cnn", "lstm")) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_FILE") Path file;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL_FILE")
+  Path file;
 
   @Option(
       names = "--batch",
@@ -53,7 +54,8 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<String> args = new ArrayList<>();
     if (file != null) args.add(file.toString());
-    args.addAll(List.of("--batch", String.valueOf(batch), "--iterations", String.valueOf(iterations)));
+    args.addAll(
+        List.of("--batch", String.valueOf(batch), "--iterations", String.valueOf(iterations)));
     args.addAll(List.of("--warmup", String.valueOf(warmup), "--models", String.join(",", models)));
     args.addAll(List.of("--predictions", String.valueOf(predictions)));
     return Benchmarks.run(Benchmarks.parse(args.toArray(new String[0])), System.out);

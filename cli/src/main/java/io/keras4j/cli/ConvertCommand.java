@@ -28,9 +28,11 @@ final class ConvertCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "IN") Path in;
+  @Parameters(index = "0", paramLabel = "IN")
+  Path in;
 
-  @Parameters(index = "1", paramLabel = "OUT") Path out;
+  @Parameters(index = "1", paramLabel = "OUT")
+  Path out;
 
   @Mixin CustomLayers custom;
 

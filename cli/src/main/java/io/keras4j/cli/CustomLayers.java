@@ -6,10 +6,10 @@ import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.serialization.LayerType;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code --custom KEY=CLASS} option shared by the commands that load models. */
 final class CustomLayers {
@@ -66,7 +66,8 @@ final class CustomLayers {
     try {
       return LayerType.reflect(c.asSubclass(Layer.class), key.contains(">") ? key : null);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--custom " + key + "=" + cls + ": " + e.getMessage());
+      throw new ParameterException(
+          spec.commandLine(), "--custom " + key + "=" + cls + ": " + e.getMessage());
     }
   }
 }

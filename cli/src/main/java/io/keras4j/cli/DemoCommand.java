@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--save", description = "where to save the model (default: date_translator.keras)")
+  @Option(
+      names = "--save",
+      description = "where to save the model (default: date_translator.keras)")
   Path save = Path.of("date_translator.keras");
 
   @Option(names = "--examples", description = "training examples (default 12000)")

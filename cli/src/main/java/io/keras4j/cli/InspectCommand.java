@@ -34,7 +34,8 @@ final class InspectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL") Path file;
+  @Parameters(index = "0", paramLabel = "MODEL")
+  Path file;
 
   @Mixin CustomLayers custom;
 
@@ -57,7 +58,10 @@ final class InspectCommand implements Callable<Integer> {
             + (missing.isEmpty() ? "" : " (not registered: " + String.join(", ", missing) + ")"));
     if (!missing.isEmpty()) {
       err.println(
-          "keras4j inspect: " + file + ": register " + String.join(", ", missing)
+          "keras4j inspect: "
+              + file
+              + ": register "
+              + String.join(", ", missing)
               + " with --custom KEY=CLASS to load the model");
       return 2;
     }
@@ -72,7 +76,8 @@ final class InspectCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(PrintWriter out, String kind, List<String> names, List<TensorSpec> specs) {
+  private static void print(
+      PrintWriter out, String kind, List<String> names, List<TensorSpec> specs) {
     for (int i = 0; i < specs.size(); i++) {
       out.printf(
           "%s %d: %s %s %s%n",
@@ -91,7 +96,8 @@ final class InspectCommand implements Callable<Integer> {
       JsonNode cls = n.get("class_name");
       if (cls != null && cls.isTextual() && n.has("config") && isLayerEntry(n)) {
         JsonNode reg = n.get("registered_name");
-        String key = reg != null && reg.isTextual() && reg.asText().contains(">") ? reg.asText() : null;
+        String key =
+            reg != null && reg.isTextual() && reg.asText().contains(">") ? reg.asText() : null;
         if (key != null) needed.add(key);
         String name = cls.asText();
         boolean known =
@@ -116,10 +122,12 @@ final class InspectCommand implements Callable<Integer> {
     JsonNode m = n.get("module");
     if (m == null || m.isNull()) {
       // Keras 2 nested layers carry no module: anything with a config object and a name.
-      return n.path("config").isObject() && (n.has("registered_name") || n.path("config").has("name"));
+      return n.path("config").isObject()
+          && (n.has("registered_name") || n.path("config").has("name"));
     }
     String module = m.asText();
-    return module.startsWith("keras.layers") || module.startsWith("keras.src.models")
+    return module.startsWith("keras.layers")
+        || module.startsWith("keras.src.models")
         || module.equals("keras") && isModel(n.path("class_name").asText());
   }
 }

@@ -7,22 +7,25 @@ import org.tensorflow.ndarray.buffer.FloatDataBuffer;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One output compared with Keras' reference: element-wise {@code |actual - expected| <= atol +
- * rtol * |expected|}, with the largest absolute and relative errors seen.
+ * One output compared with Keras' reference: element-wise {@code |actual - expected| <= atol + rtol
+ * * |expected|}, with the largest absolute and relative errors seen.
  *
  * @param maxRelative the largest {@code |actual - expected| / |expected|} over elements whose
  *     expected value is not zero
  */
 public record OutputComparison(
-    int index, Shape shape, double maxAbsolute, double maxRelative, boolean shapeMatches,
+    int index,
+    Shape shape,
+    double maxAbsolute,
+    double maxRelative,
+    boolean shapeMatches,
     boolean withinTolerance) {
 
   /** Compares {@code actual} (a float32 tensor) with the expected values. */
   public static OutputComparison of(
       int index, Tensor actual, Shape expectedShape, float[] expected, double rtol, double atol) {
     if (!(actual instanceof TFloat32 t) || !actual.shape().equals(expectedShape)) {
-      return new OutputComparison(
-          index, actual.shape(), Double.NaN, Double.NaN, false, false);
+      return new OutputComparison(index, actual.shape(), Double.NaN, Double.NaN, false, false);
     }
     FloatDataBuffer data = t.asRawTensor().data().asFloats();
     double maxAbs = 0;
@@ -48,7 +51,9 @@ public record OutputComparison(
   public String describe() {
     if (!shapeMatches) {
       return String.format(
-          java.util.Locale.ROOT, "output %d: shape %s does not match the reference", index,
+          java.util.Locale.ROOT,
+          "output %d: shape %s does not match the reference",
+          index,
           Shapes.toKeras(shape));
     }
     return String.format(

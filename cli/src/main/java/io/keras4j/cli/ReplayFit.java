@@ -71,8 +71,8 @@ public final class ReplayFit {
   private ReplayFit() {}
 
   /**
-   * Loads {@code modelFile} (compiled), fits it as the recording did from {@code initialEpoch},
-   * and compares predictions, History and weights (with {@code trained}, when it exists).
+   * Loads {@code modelFile} (compiled), fits it as the recording did from {@code initialEpoch}, and
+   * compares predictions, History and weights (with {@code trained}, when it exists).
    */
   public static List<Comparison> replay(
       ModelReader reader, Path modelFile, Path trainH5, int initialEpoch, @Nullable Path trained)
@@ -144,7 +144,8 @@ public final class ReplayFit {
         worst = 0;
         ok = mineOpt.size() == theirsOpt.size();
         for (int i = 0; ok && i < mineOpt.size(); i++) {
-          Comparison c = compareWeight(model, mineOpt.get(i), expected, theirsOpt.get(i), rtol, atol);
+          Comparison c =
+              compareWeight(model, mineOpt.get(i), expected, theirsOpt.get(i), rtol, atol);
           worst = Math.max(worst, c.maxAbsolute());
           ok &= c.withinTolerance();
         }
@@ -158,8 +159,12 @@ public final class ReplayFit {
       Model model, Weight w, Model expected, Weight e, double rtol, double atol) {
     try (Tensor a = model.readWeight(w);
         Tensor b = expected.readWeight(e)) {
-      return compare(w.path(), H5Tensors.toFloats(io.keras4j.internal.JavaArrays.flat(a)),
-          H5Tensors.toFloats(io.keras4j.internal.JavaArrays.flat(b)), rtol, atol);
+      return compare(
+          w.path(),
+          H5Tensors.toFloats(io.keras4j.internal.JavaArrays.flat(a)),
+          H5Tensors.toFloats(io.keras4j.internal.JavaArrays.flat(b)),
+          rtol,
+          atol);
     }
   }
 
@@ -169,7 +174,8 @@ public final class ReplayFit {
 
   static Comparison compare(String what, float[] got, float[] want, double rtol, double atol) {
     if (got.length != want.length) {
-      return new Comparison(what + " (size " + got.length + " vs " + want.length + ")", Double.NaN, false);
+      return new Comparison(
+          what + " (size " + got.length + " vs " + want.length + ")", Double.NaN, false);
     }
     double worst = 0;
     boolean ok = true;
@@ -194,11 +200,13 @@ public final class ReplayFit {
       Map<String, double[]> history = new java.util.TreeMap<>();
       if (h5.getChild("history") instanceof Group g) {
         for (Node n : g.getChildren().values()) {
-          if (n instanceof Dataset ds) history.put(n.getName(), H5Tensors.toDoubles(ds.getDataFlat()));
+          if (n instanceof Dataset ds)
+            history.put(n.getName(), H5Tensors.toDoubles(ds.getDataFlat()));
         }
       }
       float[] sw = null;
-      if (h5.getChild("sample_weight") instanceof Dataset ds) sw = H5Tensors.toFloats(ds.getDataFlat());
+      if (h5.getChild("sample_weight") instanceof Dataset ds)
+        sw = H5Tensors.toFloats(ds.getDataFlat());
       Map<Integer, Double> cw = null;
       String cwJson = H5Attributes.string(h5, "class_weight");
       if (cwJson != null) {
@@ -210,9 +218,17 @@ public final class ReplayFit {
         }
       }
       return new Recording(
-          x, y, sw, cw, number(h5, "validation_split", 0), (int) number(h5, "batch_size", 32),
-          (int) number(h5, "epochs", 1), number(h5, "rtol", 1e-4), number(h5, "atol", 1e-5),
-          history, after);
+          x,
+          y,
+          sw,
+          cw,
+          number(h5, "validation_split", 0),
+          (int) number(h5, "batch_size", 32),
+          (int) number(h5, "epochs", 1),
+          number(h5, "rtol", 1e-4),
+          number(h5, "atol", 1e-5),
+          history,
+          after);
     } catch (IOException e) {
       throw new ModelFileException(file, "cannot read the training record: " + e.getMessage(), e);
     }

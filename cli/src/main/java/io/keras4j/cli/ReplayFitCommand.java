@@ -28,9 +28,11 @@ final class ReplayFitCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "MODEL") Path model;
+  @Parameters(index = "0", paramLabel = "MODEL")
+  Path model;
 
-  @Parameters(index = "1", paramLabel = "TRAIN_H5") Path train;
+  @Parameters(index = "1", paramLabel = "TRAIN_H5")
+  Path train;
 
   @Option(
       names = "--initial-epoch",
@@ -46,7 +48,8 @@ final class ReplayFitCommand implements Callable<Integer> {
     try {
       Path parent = train.toAbsolutePath().getParent();
       List<ReplayFit.Comparison> results =
-          ReplayFit.replay(custom.reader(), model, train, initialEpoch, parent.resolve("trained.keras"));
+          ReplayFit.replay(
+              custom.reader(), model, train, initialEpoch, parent.resolve("trained.keras"));
       boolean pass = !results.isEmpty();
       for (ReplayFit.Comparison c : results) {
         out.println(c.describe());

@@ -5,8 +5,8 @@ import io.keras4j.io.h5.ReferenceFile;
 import io.keras4j.models.Model;
 import io.keras4j.serialization.ConfigException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +15,10 @@ import java.util.concurrent.Callable;
 import org.tensorflow.Result;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code keras4j verify}: does the Java model compute what Keras computed? */
 @Command(
@@ -60,7 +60,8 @@ final class VerifyCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (ReferenceFile ref = ReferenceFile.read(reference);
-        Model m = weights == null ? custom.reader().read(model) : custom.reader().read(model, weights)) {
+        Model m =
+            weights == null ? custom.reader().read(model) : custom.reader().read(model, weights)) {
       double r = rtol != null ? rtol : ref.rtol() != null ? ref.rtol() : 1e-5;
       double a = atol != null ? atol : ref.atol() != null ? ref.atol() : 1e-5;
       List<OutputComparison> results = compare(m, ref, r, a);

@@ -1,6 +1,4 @@
-/**
- * The {@code keras4j} command line.
- */
+/** The {@code keras4j} command line. */
 @NullMarked
 package io.keras4j.cli;
 

@@ -17,7 +17,10 @@ class CliTest {
   @TempDir Path dir;
 
   private static KerasFixtures.Case fixture(String name) {
-    return KerasFixtures.cases().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    return KerasFixtures.cases().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private record Run(int code, String out, String err) {}
@@ -52,8 +55,10 @@ class CliTest {
                     org.junit.jupiter.api.DynamicTest.dynamicTest(
                         c.name(),
                         () -> {
-                          java.util.List<String> args = new java.util.ArrayList<>(
-                              java.util.List.of("verify", c.model().toString(), c.io().toString()));
+                          java.util.List<String> args =
+                              new java.util.ArrayList<>(
+                                  java.util.List.of(
+                                      "verify", c.model().toString(), c.io().toString()));
                           args.addAll(custom);
                           Run r = run(args.toArray(new String[0]));
                           assertEquals(0, r.code(), r.out() + r.err());

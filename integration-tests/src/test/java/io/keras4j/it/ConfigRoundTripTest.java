@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.keras4j.io.keras.KerasArchive;
 import io.keras4j.io.ReadLimits;
+import io.keras4j.io.keras.KerasArchive;
 import io.keras4j.models.Model;
 import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.UnknownObjectException;

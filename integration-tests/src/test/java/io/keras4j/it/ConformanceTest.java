@@ -29,7 +29,8 @@ class ConformanceTest {
 
   @TestFactory
   Stream<DynamicTest> kerasFiles() {
-    return forwardCases().map(c -> dynamicTest(c.name() + " (model.keras)", () -> check(c, c.model())));
+    return forwardCases()
+        .map(c -> dynamicTest(c.name() + " (model.keras)", () -> check(c, c.model())));
   }
 
   @TestFactory
@@ -47,13 +48,21 @@ class ConformanceTest {
               Stream.Builder<DynamicTest> tests = Stream.builder();
               c.file("model")
                   .ifPresent(
-                      m -> tests.add(dynamicTest(c.name() + " (" + m.getFileName() + ")", () -> check(c, m))));
+                      m ->
+                          tests.add(
+                              dynamicTest(
+                                  c.name() + " (" + m.getFileName() + ")", () -> check(c, m))));
               if (c.file("config").isPresent() && c.file("weights").isPresent()) {
                 Path config = c.file("config").get();
                 Path weights = c.file("weights").get();
                 tests.add(
                     dynamicTest(
-                        c.name() + " (" + config.getFileName() + " + " + weights.getFileName() + ")",
+                        c.name()
+                            + " ("
+                            + config.getFileName()
+                            + " + "
+                            + weights.getFileName()
+                            + ")",
                         () -> check(c, config, weights)));
               }
               return tests.build();
@@ -79,7 +88,8 @@ class ConformanceTest {
     check(c, modelFile, READER, c.rtol(), c.atol());
   }
 
-  static void check(KerasFixtures.Case c, Path modelFile, ModelReader reader, double rtol, double atol)
+  static void check(
+      KerasFixtures.Case c, Path modelFile, ModelReader reader, double rtol, double atol)
       throws Exception {
     Model model;
     try {
@@ -91,7 +101,8 @@ class ConformanceTest {
     compare(c, model, rtol, atol);
   }
 
-  static void compare(KerasFixtures.Case c, Model model, double rtol, double atol) throws Exception {
+  static void compare(KerasFixtures.Case c, Model model, double rtol, double atol)
+      throws Exception {
     try (model;
         ReferenceFile ref = ReferenceFile.read(c.io());
         Result r = model.predict(ref.inputs())) {

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * The structure of an HDF5 file as a sorted map from path to description: groups with their
- * attributes, datasets with their dtype, shape and attributes. Strings are compared as text
- * whether stored variable-length (h5py) or fixed-length (jHDF).
+ * attributes, datasets with their dtype, shape and attributes. Strings are compared as text whether
+ * stored variable-length (h5py) or fixed-length (jHDF).
  */
 final class H5Tree {
 

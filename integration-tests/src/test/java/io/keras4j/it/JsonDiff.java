@@ -22,7 +22,8 @@ final class JsonDiff {
     return out;
   }
 
-  private static void diff(String path, JsonNode e, JsonNode a, Set<String> ignored, List<String> out) {
+  private static void diff(
+      String path, JsonNode e, JsonNode a, Set<String> ignored, List<String> out) {
     if (e.isNumber() && a.isNumber()) {
       if (e.decimalValue().compareTo(a.decimalValue()) != 0
           && Double.compare(e.doubleValue(), a.doubleValue()) != 0) {
@@ -54,7 +55,8 @@ final class JsonDiff {
       }
       Iterator<JsonNode> ie = e.elements();
       Iterator<JsonNode> ia = a.elements();
-      for (int i = 0; ie.hasNext(); i++) diff(path + "[" + i + "]", ie.next(), ia.next(), ignored, out);
+      for (int i = 0; ie.hasNext(); i++)
+        diff(path + "[" + i + "]", ie.next(), ia.next(), ignored, out);
       return;
     }
     if (!e.equals(a)) {

@@ -11,7 +11,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** The project's copy of the Keras reference fixtures ({@code src/test/resources/keras-fixtures}). */
+/**
+ * The project's copy of the Keras reference fixtures ({@code src/test/resources/keras-fixtures}).
+ */
 final class KerasFixtures {
 
   /** One fixture case: its folder and {@code case.json}. */
@@ -31,7 +33,9 @@ final class KerasFixtures {
     /** A file of the case named by a {@code case.json} key ({@code model}, {@code config}, ...). */
     java.util.Optional<Path> file(String key) {
       JsonNode n = json.get(key);
-      return n != null && n.isTextual() ? java.util.Optional.of(dir.resolve(n.asText())) : java.util.Optional.empty();
+      return n != null && n.isTextual()
+          ? java.util.Optional.of(dir.resolve(n.asText()))
+          : java.util.Optional.empty();
     }
 
     double rtol() {

@@ -19,12 +19,16 @@ import org.junit.jupiter.api.Test;
 class LambdaTest {
 
   private static final KerasFixtures.Case CASE =
-      KerasFixtures.cases().stream().filter(c -> c.name().equals("unsafe_lambda")).findFirst().orElseThrow();
+      KerasFixtures.cases().stream()
+          .filter(c -> c.name().equals("unsafe_lambda"))
+          .findFirst()
+          .orElseThrow();
 
   @Test
   void lambdaIsRefusedNamingTheLayerAndTheFix() {
     UnsupportedFeatureException e =
-        assertThrows(UnsupportedFeatureException.class, () -> ModelReader.create().read(CASE.model()));
+        assertThrows(
+            UnsupportedFeatureException.class, () -> ModelReader.create().read(CASE.model()));
     assertTrue(e.getMessage().contains(CASE.model().toString()), e.getMessage());
     assertTrue(e.getMessage().contains("'lambda'"), e.getMessage());
     assertTrue(e.getMessage().contains("--custom lambda="), e.getMessage());
@@ -36,7 +40,8 @@ class LambdaTest {
         KerasRegistry.builtins().toBuilder()
             .alias("lambda", LayerType.reflect(ScaleShift.class, null))
             .build();
-    ConformanceTest.check(CASE, CASE.model(), ModelReader.create().withRegistry(registry), 1e-5, 1e-5);
+    ConformanceTest.check(
+        CASE, CASE.model(), ModelReader.create().withRegistry(registry), 1e-5, 1e-5);
   }
 
   @Test

@@ -53,8 +53,9 @@ class ReadmeExamplesTest {
   @Test
   void everyReadmeExampleIsCompiledCode() throws IOException {
     String readme = Files.readString(README);
-    Matcher m = Pattern.compile("<!-- example: (\\w+) -->\\s*```java\\n(.*?)```", Pattern.DOTALL)
-        .matcher(readme);
+    Matcher m =
+        Pattern.compile("<!-- example: (\\w+) -->\\s*```java\\n(.*?)```", Pattern.DOTALL)
+            .matcher(readme);
     List<String> names = new ArrayList<>();
     String sources =
         normalize(
@@ -85,7 +86,8 @@ class ReadmeExamplesTest {
     try {
       try (Model model = ModelReader.create().read(Path.of("model.keras"))) {
         System.out.println(model.summary());
-        float[][] scores = model.predict(new float[][] {{0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f}});
+        float[][] scores =
+            model.predict(new float[][] {{0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f, 0.7f}});
       }
     } finally {
       Files.delete(local);
@@ -102,7 +104,9 @@ class ReadmeExamplesTest {
     try {
       KerasRegistry registry =
           KerasRegistry.builtins().toBuilder()
-              .layer(LayerType.custom("seed", "MyLayer", MyLayer.class, MyLayerConfig.class, MyLayer::new))
+              .layer(
+                  LayerType.custom(
+                      "seed", "MyLayer", MyLayer.class, MyLayerConfig.class, MyLayer::new))
               .build();
       Model model = ModelReader.create().withRegistry(registry).read(Path.of("my_layer.keras"));
       try (model) {
@@ -129,21 +133,38 @@ class ReadmeExamplesTest {
         List.of(Path.of("best.keras"), Path.of("classifier.keras"), Path.of("serving/1"));
     try {
       KerasTensor in = Input.of(4);
-      KerasTensor hidden = new Dense(DenseConfig.builder(16).activation(Activations.get("relu")).build()).apply(in);
-      KerasTensor out = new Dense(DenseConfig.builder(3).activation(Activations.get("softmax")).build()).apply(hidden);
+      KerasTensor hidden =
+          new Dense(DenseConfig.builder(16).activation(Activations.get("relu")).build()).apply(in);
+      KerasTensor out =
+          new Dense(DenseConfig.builder(3).activation(Activations.get("softmax")).build())
+              .apply(hidden);
       try (Model model = new Functional(LayerArgs.named("classifier"), in, out)) {
-        model.compile(Compile.builder()
-            .optimizer(new Adam(AdamConfig.builder().learningRate(1e-2).build()))
-            .loss(new CategoricalCrossentropy())
-            .metric(new CategoricalAccuracy())
-            .build());
-        History history = model.fit(new Object[] {x}, new Object[] {y},
-            FitOptions.builder().batchSize(32).epochs(20).validationSplit(0.2)
-                .callback(new EarlyStopping(EarlyStoppingConfig.builder().patience(3).restoreBestWeights(true).build()))
-                .callback(new ModelCheckpoint(ModelCheckpointConfig.builder("best.keras").saveBestOnly(true).build()))
+        model.compile(
+            Compile.builder()
+                .optimizer(new Adam(AdamConfig.builder().learningRate(1e-2).build()))
+                .loss(new CategoricalCrossentropy())
+                .metric(new CategoricalAccuracy())
                 .build());
-        ModelWriter.create().write(model, Path.of("classifier.keras"));   // or .h5, .weights.h5
-        SavedModelExporter.export(model, Path.of("serving/1"));            // TensorFlow Serving
+        History history =
+            model.fit(
+                new Object[] {x},
+                new Object[] {y},
+                FitOptions.builder()
+                    .batchSize(32)
+                    .epochs(20)
+                    .validationSplit(0.2)
+                    .callback(
+                        new EarlyStopping(
+                            EarlyStoppingConfig.builder()
+                                .patience(3)
+                                .restoreBestWeights(true)
+                                .build()))
+                    .callback(
+                        new ModelCheckpoint(
+                            ModelCheckpointConfig.builder("best.keras").saveBestOnly(true).build()))
+                    .build());
+        ModelWriter.create().write(model, Path.of("classifier.keras")); // or .h5, .weights.h5
+        SavedModelExporter.export(model, Path.of("serving/1")); // TensorFlow Serving
       }
       for (Path p : written) assertTrue(Files.exists(p), p + " is written");
       try (Model reloaded = ModelReader.create().read(Path.of("classifier.keras"))) {

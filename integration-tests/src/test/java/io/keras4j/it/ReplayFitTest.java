@@ -13,8 +13,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every training fixture, trained again in Java as Keras trained it: from {@code model.keras}
- * for all epochs, and resumed from {@code epoch_1.keras} with its optimizer state for the rest.
+ * Every training fixture, trained again in Java as Keras trained it: from {@code model.keras} for
+ * all epochs, and resumed from {@code epoch_1.keras} with its optimizer state for the rest.
  * Predictions after training, each epoch of History, and the weights and optimizer variables of
  * {@code trained.keras} must agree within the fixture's tolerances.
  */
@@ -27,10 +27,13 @@ class ReplayFitTest {
         .flatMap(
             c -> {
               Stream.Builder<DynamicTest> tests = Stream.builder();
-              tests.add(dynamicTest(c.name() + " (from model.keras)", () -> check(c, c.model(), 0)));
+              tests.add(
+                  dynamicTest(c.name() + " (from model.keras)", () -> check(c, c.model(), 0)));
               Path epoch1 = c.dir().resolve("epoch_1.keras");
               if (KerasFixtures.exists(epoch1)) {
-                tests.add(dynamicTest(c.name() + " (resumed from epoch_1.keras)", () -> check(c, epoch1, 1)));
+                tests.add(
+                    dynamicTest(
+                        c.name() + " (resumed from epoch_1.keras)", () -> check(c, epoch1, 1)));
               }
               return tests.build();
             });
@@ -76,12 +79,16 @@ class ReplayFitTest {
   @org.junit.jupiter.api.Test
   void mapeFirstEpochMatchesStepByStep() throws Exception {
     KerasFixtures.Case c =
-        KerasFixtures.cases().stream().filter(x -> x.name().equals("train_loss_mape")).findFirst().orElseThrow();
+        KerasFixtures.cases().stream()
+            .filter(x -> x.name().equals("train_loss_mape"))
+            .findFirst()
+            .orElseThrow();
     try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(c.dir().resolve("train.h5"));
         io.keras4j.models.Model model = ConformanceTest.READER.read(c.model())) {
       Object x = ((io.jhdf.api.Dataset) h5.getByPath("x/0")).getData();
       Object y = ((io.jhdf.api.Dataset) h5.getByPath("y/0")).getData();
-      double[] steps = (double[]) ((io.jhdf.api.Dataset) h5.getByPath("step_loss_running_mean")).getData();
+      double[] steps =
+          (double[]) ((io.jhdf.api.Dataset) h5.getByPath("step_loss_running_mean")).getData();
       List<Double> mine = new java.util.ArrayList<>();
       model.fit(
           new Object[] {x},
@@ -103,7 +110,9 @@ class ReplayFitTest {
       assertTrue(mine.size() == 5, "five steps in the first epoch");
       for (int i = 0; i < mine.size(); i++) {
         double err = Math.abs(mine.get(i) - steps[i]);
-        assertTrue(err <= c.atol() + c.rtol() * Math.abs(steps[i]), "step " + i + ": " + mine.get(i) + " vs " + steps[i]);
+        assertTrue(
+            err <= c.atol() + c.rtol() * Math.abs(steps[i]),
+            "step " + i + ": " + mine.get(i) + " vs " + steps[i]);
       }
     }
   }
@@ -118,7 +127,10 @@ class ReplayFitTest {
   @org.junit.jupiter.api.Test
   void mapeTrainingAmplifiesARoundingBeyondTheTolerance() throws Exception {
     KerasFixtures.Case c =
-        KerasFixtures.cases().stream().filter(x -> x.name().equals("train_loss_mape")).findFirst().orElseThrow();
+        KerasFixtures.cases().stream()
+            .filter(x -> x.name().equals("train_loss_mape"))
+            .findFirst()
+            .orElseThrow();
     try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(c.dir().resolve("train.h5"));
         io.keras4j.models.Model a = ConformanceTest.READER.read(c.model());
         io.keras4j.models.Model b = ConformanceTest.READER.read(c.model())) {
@@ -136,7 +148,12 @@ class ReplayFitTest {
                 .build());
       }
       io.keras4j.training.FitOptions fit =
-          io.keras4j.training.FitOptions.builder().batchSize(8).epochs(2).shuffle(false).verbose(0).build();
+          io.keras4j.training.FitOptions.builder()
+              .batchSize(8)
+              .epochs(2)
+              .shuffle(false)
+              .verbose(0)
+              .build();
       a.fit(new Object[] {x}, new Object[] {y}, fit);
       b.fit(new Object[] {x}, new Object[] {y}, fit);
       double worst = 0;

@@ -71,7 +71,10 @@ class SavedModelTest {
           assertEquals(expected.size(), outNames.size());
           for (int i = 0; i < expected.size(); i++) {
             String name = i < model.outputNames().size() ? model.outputNames().get(i) : null;
-            Tensor t = served.get(Objects.requireNonNull(outNames.contains(name) ? name : outNames.get(i))).orElseThrow();
+            Tensor t =
+                served
+                    .get(Objects.requireNonNull(outNames.contains(name) ? name : outNames.get(i)))
+                    .orElseThrow();
             assertArrayEqualsDeep(JavaArrays.toArray(expected.get(i)), JavaArrays.toArray(t));
           }
         }

@@ -88,7 +88,9 @@ class SavingTest {
       for (Map<String, String> tree : List.of(keras, ours)) {
         tree.replaceAll(
             (path, d) ->
-                path.matches(".*/_(dropout_layer|softmax)/vars/") ? d.replaceAll("_\\d+}", "}") : d);
+                path.matches(".*/_(dropout_layer|softmax)/vars/")
+                    ? d.replaceAll("_\\d+}", "}")
+                    : d);
       }
       assertEquals(keras, ours, "model.weights.h5 tree");
     } else if (KerasFixtures.exists(c.legacyH5())) {
@@ -114,8 +116,8 @@ class SavingTest {
 
   /**
    * The legacy trees agree except for what only identifies the writer: {@code backend} ("torch"
-   * there, "tensorflow" here) and the root's {@code model_config}, which the config round-trip
-   * test compares as JSON.
+   * there, "tensorflow" here) and the root's {@code model_config}, which the config round-trip test
+   * compares as JSON.
    */
   private static void assertLegacyTreesMatch(Map<String, String> keras, Map<String, String> ours) {
     assertEquals(keras.keySet(), ours.keySet(), "paths");
@@ -129,7 +131,10 @@ class SavingTest {
   @Test
   void aFailureMidSaveLeavesTheOldFileIntact() throws Exception {
     KerasFixtures.Case c =
-        KerasFixtures.cases().stream().filter(x -> x.name().equals("dense_relu")).findFirst().orElseThrow();
+        KerasFixtures.cases().stream()
+            .filter(x -> x.name().equals("dense_relu"))
+            .findFirst()
+            .orElseThrow();
     Path target = dir.resolve("atomic.keras");
     try (Model model = load(c.model())) {
       WRITER.write(model, target);
@@ -153,7 +158,9 @@ class SavingTest {
       }
       assertArrayEquals(good, Files.readAllBytes(target));
       try (Stream<Path> files = Files.list(dir)) {
-        assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temporary files left");
+        assertTrue(
+            files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")),
+            "temporary files left");
       }
     }
   }
@@ -161,7 +168,10 @@ class SavingTest {
   @Test
   void metadataNamesTheKerasVersionAndDate() throws Exception {
     KerasFixtures.Case c =
-        KerasFixtures.cases().stream().filter(x -> x.name().equals("dense_relu")).findFirst().orElseThrow();
+        KerasFixtures.cases().stream()
+            .filter(x -> x.name().equals("dense_relu"))
+            .findFirst()
+            .orElseThrow();
     Path target = dir.resolve("meta.keras");
     try (Model model = load(c.model())) {
       WRITER.write(model, target);
@@ -169,7 +179,8 @@ class SavingTest {
     try (KerasArchive a = KerasArchive.open(target, ReadLimits.DEFAULT)) {
       JsonNode meta = a.metadata();
       assertEquals(ModelWriter.KERAS_VERSION, meta.get("keras_version").asText());
-      assertTrue(meta.get("date_saved").asText().matches("\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d"));
+      assertTrue(
+          meta.get("date_saved").asText().matches("\\d{4}-\\d\\d-\\d\\d@\\d\\d:\\d\\d:\\d\\d"));
       assertEquals(Set.of("keras_version", "date_saved"), fieldNames(meta));
     }
     TreeMap<String, String> unused = new TreeMap<>();

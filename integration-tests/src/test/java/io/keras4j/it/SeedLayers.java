@@ -14,10 +14,15 @@ final class SeedLayers {
 
   static KerasRegistry registry() {
     return KerasRegistry.builtins().toBuilder()
-        .layer(LayerType.custom("seed", "MyLayer", MyLayer.class, MyLayerConfig.class, MyLayer::new))
+        .layer(
+            LayerType.custom("seed", "MyLayer", MyLayer.class, MyLayerConfig.class, MyLayer::new))
         .layer(
             LayerType.custom(
-                "seed", "MyMultiLayer", MyMultiLayer.class, MyMultiLayerConfig.class, MyMultiLayer::new))
+                "seed",
+                "MyMultiLayer",
+                MyMultiLayer.class,
+                MyMultiLayerConfig.class,
+                MyMultiLayer::new))
         .build();
   }
 }

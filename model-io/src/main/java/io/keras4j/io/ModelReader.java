@@ -12,13 +12,13 @@ import io.keras4j.io.keras.KerasWeights;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.Weight;
 import io.keras4j.models.Model;
-import io.keras4j.serialization.ConfigException;
 import io.keras4j.serialization.CompileConfigs;
+import io.keras4j.serialization.ConfigException;
 import io.keras4j.serialization.ConfigSerializer;
-import io.keras4j.training.Compile;
 import io.keras4j.serialization.KerasJson;
 import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.serialization.ReadContext;
+import io.keras4j.training.Compile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -88,9 +88,9 @@ public final class ModelReader {
   }
 
   /**
-   * Reads a model from a JSON config ({@code model.to_json()}, or a {@code .keras} archive's
-   * {@code config.json}) and a weights file: Keras 3's {@code .weights.h5} or a legacy weights
-   * {@code .h5} of Keras 2 or 3.
+   * Reads a model from a JSON config ({@code model.to_json()}, or a {@code .keras} archive's {@code
+   * config.json}) and a weights file: Keras 3's {@code .weights.h5} or a legacy weights {@code .h5}
+   * of Keras 2 or 3.
    */
   public Model read(Path config, Path weights) throws IOException {
     requireFile(config);
@@ -141,7 +141,8 @@ public final class ModelReader {
     Node weights = group != null ? group : h5;
     if (!(weights instanceof Group g) || !LegacyWeights.isLegacyWeightsGroup(g)) {
       throw new ModelFileException(
-          file, "holds no Keras weights (neither layers/... of Keras 3 nor layer_names of a legacy file)");
+          file,
+          "holds no Keras weights (neither layers/... of Keras 3 nor layer_names of a legacy file)");
     }
     LegacyWeights.load(model, g, file, limits);
   }
@@ -173,7 +174,8 @@ public final class ModelReader {
                 + " read(config, weights)");
       }
       if (config.length() > limits.maxConfigBytes()) {
-        throw new ModelFileException(file, "model_config is larger than the limit of " + limits.maxConfigBytes() + " bytes");
+        throw new ModelFileException(
+            file, "model_config is larger than the limit of " + limits.maxConfigBytes() + " bytes");
       }
       JsonNode json = parse(config, file, "model_config");
       ReadContext context =
@@ -227,7 +229,8 @@ public final class ModelReader {
     }
     long size = Files.size(file);
     if (size > limits.maxConfigBytes()) {
-      throw new ModelFileException(file, "is larger than the config limit of " + limits.maxConfigBytes() + " bytes");
+      throw new ModelFileException(
+          file, "is larger than the config limit of " + limits.maxConfigBytes() + " bytes");
     }
     return parse(Files.readString(file), file, "config");
   }

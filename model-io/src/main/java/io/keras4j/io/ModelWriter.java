@@ -20,11 +20,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Saves models in Keras' formats so that Python Keras 3 loads them: {@code .keras} archives,
- * legacy full-model {@code .h5} files (Keras 3 dialect) and Keras 3 {@code .weights.h5} files.
- * Custom layers are saved under their registered names. Every save is atomic: the file is written
- * next to the target and renamed over it, so a failure never leaves a damaged file in place of a
- * good one. Immutable and thread-safe.
+ * Saves models in Keras' formats so that Python Keras 3 loads them: {@code .keras} archives, legacy
+ * full-model {@code .h5} files (Keras 3 dialect) and Keras 3 {@code .weights.h5} files. Custom
+ * layers are saved under their registered names. Every save is atomic: the file is written next to
+ * the target and renamed over it, so a failure never leaves a damaged file in place of a good one.
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * ModelWriter.create().write(model, Path.of("model.keras"));
@@ -71,10 +71,13 @@ public final class ModelWriter {
       AtomicFiles.write(file, tmp -> KerasWeightsWriter.write(model, values, tmp));
     } else if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
       String config = KerasJson.mapper().writeValueAsString(config(model));
-      AtomicFiles.write(file, tmp -> LegacyH5Writer.write(model, config, KERAS_VERSION, values, tmp));
+      AtomicFiles.write(
+          file, tmp -> LegacyH5Writer.write(model, config, KERAS_VERSION, values, tmp));
     } else {
       throw new IllegalArgumentException(
-          "Cannot tell the format from '" + file.getFileName() + "': use .keras, .h5 or .weights.h5");
+          "Cannot tell the format from '"
+              + file.getFileName()
+              + "': use .keras, .h5 or .weights.h5");
     }
   }
 

@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A model file is untrusted input: each crafted file (made from the dense_relu fixture, see
- * {@code src/test/resources/untrusted}) is refused with a message naming the file and the
- * problem, before anything it describes is allocated or followed.
+ * A model file is untrusted input: each crafted file (made from the dense_relu fixture, see {@code
+ * src/test/resources/untrusted}) is refused with a message naming the file and the problem, before
+ * anything it describes is allocated or followed.
  */
 class UntrustedFilesTest {
 

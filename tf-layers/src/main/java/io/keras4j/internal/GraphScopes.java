@@ -18,9 +18,9 @@ import org.tensorflow.op.Scope;
  * <p>TensorFlow Java 1.1.0 makes every new name scope ({@code Ops.withSubScope}) unique by reading
  * the name of every operation already in the graph, through JNI. A model calls one scope per layer,
  * so building a graph costs time and garbage quadratic in its size: for MobileNetV2's 156 layers,
- * about 200 ms and 100 MB per compiled signature. The scopes made here name operations the same
- * way ({@code parent/child/Op_1}) from their own counters and check each name against the graph
- * with one lookup, so a name is still never taken twice.
+ * about 200 ms and 100 MB per compiled signature. The scopes made here name operations the same way
+ * ({@code parent/child/Op_1}) from their own counters and check each name against the graph with
+ * one lookup, so a name is still never taken twice.
  *
  * <p>TensorFlow Java creates {@code Ops} only for its own scopes; where its package-private
  * constructor cannot be reached (TensorFlow Java on the module path without {@code
@@ -33,8 +33,8 @@ public final class GraphScopes {
   private GraphScopes() {}
 
   /**
-   * A sub scope of {@code tf} named {@code name} whose own sub scopes are made without scanning
-   * the graph. In an eager session, where TensorFlow Java does not scan, it is {@code
+   * A sub scope of {@code tf} named {@code name} whose own sub scopes are made without scanning the
+   * graph. In an eager session, where TensorFlow Java does not scan, it is {@code
    * tf.withSubScope(name)}.
    */
   public static Ops subScope(Ops tf, String name) {
@@ -80,7 +80,11 @@ public final class GraphScopes {
     private final @Nullable String opName;
 
     FastScope(
-        Scope inner, Graph graph, String prefix, Map<String, Integer> ids, @Nullable String opName) {
+        Scope inner,
+        Graph graph,
+        String prefix,
+        Map<String, Integer> ids,
+        @Nullable String opName) {
       this.inner = inner;
       this.graph = graph;
       this.prefix = prefix;

@@ -6,9 +6,9 @@ import java.util.List;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.ndarray.buffer.DoubleDataBuffer;
 import org.tensorflow.ndarray.buffer.IntDataBuffer;
 import org.tensorflow.ndarray.buffer.LongDataBuffer;
-import org.tensorflow.ndarray.buffer.DoubleDataBuffer;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
@@ -22,8 +22,10 @@ public final class JavaArrays {
 
   private JavaArrays() {}
 
-  /** A tensor holding a copy of a rectangular {@code float}, {@code double}, {@code int} or
-   * {@code long} array of any rank. */
+  /**
+   * A tensor holding a copy of a rectangular {@code float}, {@code double}, {@code int} or {@code
+   * long} array of any rank.
+   */
   public static Tensor toTensor(Object array) {
     if (array == null || !array.getClass().isArray()) {
       throw new IllegalArgumentException(
@@ -73,7 +75,12 @@ public final class JavaArrays {
     int n = Array.getLength(array);
     if (n != shape.get(dim)) {
       throw new IllegalArgumentException(
-          "Array is not rectangular: dimension " + dim + " has lengths " + shape.get(dim) + " and " + n);
+          "Array is not rectangular: dimension "
+              + dim
+              + " has lengths "
+              + shape.get(dim)
+              + " and "
+              + n);
     }
     if (dim == shape.numDimensions() - 1) {
       System.arraycopy(array, 0, flat, offset, n);

@@ -15,8 +15,8 @@ public final class Naming {
   private Naming() {}
 
   /**
-   * Keras' {@code to_snake_case}: {@code Conv2D} becomes {@code conv2d}, {@code
-   * MultiHeadAttention} becomes {@code multi_head_attention}.
+   * Keras' {@code to_snake_case}: {@code Conv2D} becomes {@code conv2d}, {@code MultiHeadAttention}
+   * becomes {@code multi_head_attention}.
    */
   public static String toSnakeCase(String name) {
     String s = CAMEL_1.matcher(name).replaceAll("$1_$2");

@@ -12,8 +12,8 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 
 /**
- * Infers a layer's output shapes and dtypes by building it on placeholders in a scratch graph,
- * as Keras' {@code compute_output_spec} does by symbolic tracing. Nothing is run.
+ * Infers a layer's output shapes and dtypes by building it on placeholders in a scratch graph, as
+ * Keras' {@code compute_output_spec} does by symbolic tracing. Nothing is run.
  */
 public final class OutputSpecTracer {
 

@@ -1,6 +1,4 @@
-/**
- * Implementation details shared by the packages of this module; not part of the API.
- */
+/** Implementation details shared by the packages of this module; not part of the API. */
 @NullMarked
 package io.keras4j.internal;
 

@@ -206,8 +206,8 @@ public abstract class Layer {
   /**
    * The build shapes by argument name, for a layer whose Keras {@code build} takes named shapes
    * (MultiHeadAttention's {@code query_shape}, {@code value_shape}, {@code key_shape}); Keras then
-   * saves them as {@code build_config.shapes_dict}. Empty for layers built from their input
-   * shapes alone.
+   * saves them as {@code build_config.shapes_dict}. Empty for layers built from their input shapes
+   * alone.
    */
   public Map<String, Shape> buildShapesDict() {
     return Map.of();
@@ -275,7 +275,8 @@ public abstract class Layer {
       boolean floating = TFloating.class.isAssignableFrom(x.type());
       cast.add(autocast() && floating && x.type() != compute ? scoped.dtypes.cast(x, compute) : x);
     }
-    List<Operand<?>> outputs = List.copyOf(call(scoped, Collections.unmodifiableList(cast), context));
+    List<Operand<?>> outputs =
+        List.copyOf(call(scoped, Collections.unmodifiableList(cast), context));
     Regularizer activity = args.activityRegularizer();
     if (activity != null && context.collectsEffects()) {
       for (Operand<?> out : outputs) {
@@ -286,14 +287,18 @@ public abstract class Layer {
   }
 
   /** Keras' activity regularization: the regularizer of an output over its batch size. */
-  private static <T extends TFloating> Operand<T> activityLoss(Ops tf, Regularizer r, Operand<T> out) {
+  private static <T extends TFloating> Operand<T> activityLoss(
+      Ops tf, Regularizer r, Operand<T> out) {
     Operand<T> loss = r.call(tf, out);
     if (out.shape().numDimensions() == 0) return loss;
     Operand<T> batch =
         tf.dtypes.cast(
             tf.stridedSlice(
-                tf.shape(out), tf.constant(new int[] {0}), tf.constant(new int[] {1}),
-                tf.constant(new int[] {1}), org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L)),
+                tf.shape(out),
+                tf.constant(new int[] {0}),
+                tf.constant(new int[] {1}),
+                tf.constant(new int[] {1}),
+                org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L)),
             out.type());
     return tf.math.div(loss, batch);
   }
@@ -367,7 +372,9 @@ public abstract class Layer {
     return inputs.get(0).dtype();
   }
 
-  /** Whether the layer passes its input's mask through unchanged (Keras' {@code supports_masking}). */
+  /**
+   * Whether the layer passes its input's mask through unchanged (Keras' {@code supports_masking}).
+   */
   public final boolean supportsMasking() {
     return supportsMasking;
   }
@@ -377,8 +384,8 @@ public abstract class Layer {
   }
 
   /**
-   * The masks of the outputs, as Keras' {@code compute_mask}: by default the first input's mask
-   * for every output if the layer supports masking, none otherwise.
+   * The masks of the outputs, as Keras' {@code compute_mask}: by default the first input's mask for
+   * every output if the layer supports masking, none otherwise.
    */
   public List<@Nullable Operand<TBool>> computeMask(
       Ops tf, List<Operand<?>> inputs, List<@Nullable Operand<TBool>> masks, int outputCount) {

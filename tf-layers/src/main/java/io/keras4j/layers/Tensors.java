@@ -7,8 +7,8 @@ import org.tensorflow.types.family.TNumber;
 import org.tensorflow.types.family.TType;
 
 /**
- * Typed views of the {@code Operand<?>} a layer receives: each checks the tensor's dtype and
- * names it in the error.
+ * Typed views of the {@code Operand<?>} a layer receives: each checks the tensor's dtype and names
+ * it in the error.
  */
 public final class Tensors {
 

@@ -36,7 +36,8 @@ public final class Weight {
   private final String sharedName;
   private final Map<ExecutionEnvironment, Operand<? extends TType>> handles = new WeakHashMap<>();
 
-  Weight(String name, String path, Shape shape, Class<? extends TType> dtype, WeightOptions options) {
+  Weight(
+      String name, String path, Shape shape, Class<? extends TType> dtype, WeightOptions options) {
     if (shape.isUnknown() || shape.hasUnknownDimension()) {
       throw new IllegalArgumentException(
           "Weight '" + path + "' needs a fully defined shape, received " + shape);
@@ -55,7 +56,8 @@ public final class Weight {
    *
    * @param path where the variable is known, such as {@code adam/iteration}
    */
-  public static Weight create(String name, String path, Shape shape, Class<? extends TType> dtype, WeightOptions options) {
+  public static Weight create(
+      String name, String path, Shape shape, Class<? extends TType> dtype, WeightOptions options) {
     return new Weight(name, path, shape, dtype, options);
   }
 
@@ -99,7 +101,9 @@ public final class Weight {
     return shape.size();
   }
 
-  /** The variable's resource handle in {@code tf}'s graph or eager session, created on first use. */
+  /**
+   * The variable's resource handle in {@code tf}'s graph or eager session, created on first use.
+   */
   public synchronized Operand<? extends TType> handle(Ops tf) {
     ExecutionEnvironment env = tf.scope().env();
     Operand<? extends TType> handle = handles.get(env);
@@ -147,8 +151,8 @@ public final class Weight {
   }
 
   /**
-   * Forgets the variable of a graph or eager session that is being closed, so that the weight
-   * keeps no reference to it.
+   * Forgets the variable of a graph or eager session that is being closed, so that the weight keeps
+   * no reference to it.
    */
   public synchronized void detach(ExecutionEnvironment env) {
     handles.remove(env);

@@ -46,7 +46,8 @@ final class Batches {
         dst -> {
           ByteDataBuffer out = dst.asRawTensor().data();
           for (int i = 0; i < rows.length; i++) {
-            src.slice(rows[i] * rowBytes, rowBytes).copyTo(out.slice(i * rowBytes, rowBytes), rowBytes);
+            src.slice(rows[i] * rowBytes, rowBytes)
+                .copyTo(out.slice(i * rowBytes, rowBytes), rowBytes);
           }
         });
   }

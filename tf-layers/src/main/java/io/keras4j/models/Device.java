@@ -21,7 +21,8 @@ public record Device(DeviceSpec.DeviceType type, int index) {
 
   public Device {
     Objects.requireNonNull(type, "type");
-    if (index < 0) throw new IllegalArgumentException("Device index must not be negative: " + index);
+    if (index < 0)
+      throw new IllegalArgumentException("Device index must not be negative: " + index);
   }
 
   public static Device cpu() {

@@ -29,7 +29,11 @@ final class FitLoop {
   }
 
   static History fit(
-      Model model, Trainer trainer, List<? extends Tensor> x, List<? extends Tensor> y, FitOptions o) {
+      Model model,
+      Trainer trainer,
+      List<? extends Tensor> x,
+      List<? extends Tensor> y,
+      FitOptions o) {
     long total = Batches.samples(concat(x, y), "fit's inputs and targets");
     int trainCount = (int) total;
     List<Tensor> owned = new ArrayList<>();
@@ -175,7 +179,10 @@ final class FitLoop {
       Double cw = o.classWeight().get(classes[i]);
       if (cw == null) {
         throw new IllegalArgumentException(
-            "class_weight has no weight for class " + classes[i] + "; it has " + o.classWeight().keySet());
+            "class_weight has no weight for class "
+                + classes[i]
+                + "; it has "
+                + o.classWeight().keySet());
       }
       w[i] = cw.floatValue();
     }

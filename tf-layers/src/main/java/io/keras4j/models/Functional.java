@@ -186,8 +186,7 @@ public class Functional extends Model {
               .withArguments(plain, node.args().tensorKwargs());
       Layer layer = node.layer();
       List<Operand<?>> out = layer.apply(tf, args, ctx);
-      List<@Nullable Operand<TBool>> outMasks =
-          layer.computeMask(tf, args, argMasks, out.size());
+      List<@Nullable Operand<TBool>> outMasks = layer.computeMask(tf, args, argMasks, out.size());
       List<KerasTensor> symbolic = node.outputs();
       if (out.size() != symbolic.size()) {
         throw new IllegalStateException(

@@ -133,7 +133,9 @@ record GraphMap(List<Node> nodes, List<Layer> layers) {
     for (Layer l : layers) {
       if (!names.add(l.name())) {
         throw new IllegalArgumentException(
-            "The name \"" + l.name() + "\" is used more than once in the model. All layer names"
+            "The name \""
+                + l.name()
+                + "\" is used more than once in the model. All layer names"
                 + " should be unique.");
       }
     }

@@ -173,11 +173,12 @@ public abstract class Model extends Layer implements AutoCloseable {
   }
 
   /**
-   * Builds every layer of the model for its declared inputs, creating all weights, as Keras'
-   * {@code model.build()}. Predicting builds the model too; call this to assign weights first.
+   * Builds every layer of the model for its declared inputs, creating all weights, as Keras' {@code
+   * model.build()}. Predicting builds the model too; call this to assign weights first.
    */
   public final void build() {
-    List<org.tensorflow.ndarray.Shape> shapes = inputSpecs().stream().map(TensorSpec::shape).toList();
+    List<org.tensorflow.ndarray.Shape> shapes =
+        inputSpecs().stream().map(TensorSpec::shape).toList();
     ensureBuilt(runtime().buildOps(), shapes, shapes.size() > 1);
   }
 
@@ -258,10 +259,10 @@ public abstract class Model extends Layer implements AutoCloseable {
 
   /**
    * Trains the model, as Keras' {@code model.fit(x, y, ...)}. Inputs and targets are whole-dataset
-   * tensors (the first dimension counts samples) in input and output order; they stay the
-   * caller's.
+   * tensors (the first dimension counts samples) in input and output order; they stay the caller's.
    */
-  public synchronized History fit(List<? extends Tensor> x, List<? extends Tensor> y, FitOptions options) {
+  public synchronized History fit(
+      List<? extends Tensor> x, List<? extends Tensor> y, FitOptions options) {
     stopTraining = false;
     return FitLoop.fit(this, trainer(), x, y, options);
   }
@@ -280,11 +281,11 @@ public abstract class Model extends Layer implements AutoCloseable {
     }
   }
 
-  /**
-   * Evaluates one batch, as Keras' {@code test_on_batch}: the batch's loss and metrics.
-   */
+  /** Evaluates one batch, as Keras' {@code test_on_batch}: the batch's loss and metrics. */
   public synchronized Map<String, Double> testOnBatch(
-      List<? extends Tensor> x, List<? extends Tensor> y, @Nullable List<? extends Tensor> sampleWeight) {
+      List<? extends Tensor> x,
+      List<? extends Tensor> y,
+      @Nullable List<? extends Tensor> sampleWeight) {
     return trainer().testStep(x, y, sampleWeight, true);
   }
 
@@ -299,7 +300,9 @@ public abstract class Model extends Layer implements AutoCloseable {
    * metrics.
    */
   public synchronized Map<String, Double> trainOnBatch(
-      List<? extends Tensor> x, List<? extends Tensor> y, @Nullable List<? extends Tensor> sampleWeight) {
+      List<? extends Tensor> x,
+      List<? extends Tensor> y,
+      @Nullable List<? extends Tensor> sampleWeight) {
     return trainer().trainStep(x, y, sampleWeight, true);
   }
 
@@ -314,8 +317,8 @@ public abstract class Model extends Layer implements AutoCloseable {
 
   /**
    * The optimizer's variables as Keras saves them ({@code optimizer/vars}, in order): every one
-   * once the model has trained or its optimizer state was loaded, else only the iteration count
-   * and learning rate (Keras creates the rest on the first step). Empty for an uncompiled model.
+   * once the model has trained or its optimizer state was loaded, else only the iteration count and
+   * learning rate (Keras creates the rest on the first step). Empty for an uncompiled model.
    */
   public List<Weight> optimizerVariables() {
     return trainer == null ? List.of() : trainer.optimizerVariables();

@@ -52,8 +52,7 @@ final class ModelRuntime implements AutoCloseable {
     this.tf = Ops.create(graph).withDevice(device.spec());
     // Soft placement runs ops without a kernel on the chosen device (int32 shape arithmetic on a
     // GPU, say) on the CPU instead, as Keras on TensorFlow does.
-    this.session =
-        new Session(graph, ConfigProto.newBuilder().setAllowSoftPlacement(true).build());
+    this.session = new Session(graph, ConfigProto.newBuilder().setAllowSoftPlacement(true).build());
   }
 
   Graph graph() {

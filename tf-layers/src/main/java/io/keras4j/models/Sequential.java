@@ -17,9 +17,9 @@ import org.tensorflow.types.TBool;
 import org.tensorflow.types.family.TType;
 
 /**
- * A plain stack of layers, each with one input and one output: Keras' {@code keras.Sequential}.
- * Its input is given by a leading {@link InputLayer} or, as Keras' {@code build_input_shape}, by
- * {@link #Sequential(LayerArgs, List, TensorSpec)}.
+ * A plain stack of layers, each with one input and one output: Keras' {@code keras.Sequential}. Its
+ * input is given by a leading {@link InputLayer} or, as Keras' {@code build_input_shape}, by {@link
+ * #Sequential(LayerArgs, List, TensorSpec)}.
  *
  * <pre>{@code
  * Sequential model = new Sequential(LayerArgs.named("classifier"), List.of(
@@ -147,7 +147,8 @@ public class Sequential extends Model {
 
   @Override
   public Shape computeOutputShape(Shape inputShape) {
-    TensorSpec in = new TensorSpec(inputShape, declaredInput != null ? declaredInput.dtype() : floatx());
+    TensorSpec in =
+        new TensorSpec(inputShape, declaredInput != null ? declaredInput.dtype() : floatx());
     return computeOutputSpec(List.of(in)).get(0).shape();
   }
 
@@ -178,6 +179,10 @@ public class Sequential extends Model {
 
   @Override
   public String toString() {
-    return "Sequential[" + name() + ", input " + (declaredInput == null ? "unknown" : Shapes.toKeras(declaredInput.shape())) + "]";
+    return "Sequential["
+        + name()
+        + ", input "
+        + (declaredInput == null ? "unknown" : Shapes.toKeras(declaredInput.shape()))
+        + "]";
   }
 }

@@ -13,12 +13,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.tensorflow.types.TBfloat16;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat16;
 import org.tensorflow.types.TFloat64;
-import org.tensorflow.types.TBfloat16;
 import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
-import org.tensorflow.types.TBool;
 
 /** Renders Keras' {@code model.summary()} table. */
 final class Summary {
@@ -34,7 +34,10 @@ final class Summary {
         sequentialLike
             ? new String[] {"Layer (type)", "Output Shape", "Param #"}
             : new String[] {"Layer (type)", "Output Shape", "Param #", "Connected to"};
-    boolean[] right = sequentialLike ? new boolean[] {false, false, true} : new boolean[] {false, false, true, false};
+    boolean[] right =
+        sequentialLike
+            ? new boolean[] {false, false, true}
+            : new boolean[] {false, false, true, false};
     int[] widths = new int[positions.length];
     int current = 0;
     for (int i = 0; i < positions.length; i++) {
@@ -50,7 +53,10 @@ final class Summary {
       Layer l = layers.get(i);
       String shape =
           seqSpecs != null ? Shapes.toKeras(seqSpecs.get(i + 1).shape()) : outputShape(model, l);
-      String params = l.built() || !l.weights().isEmpty() ? String.format(Locale.ROOT, "%,d", l.countParams()) : "0 (unbuilt)";
+      String params =
+          l.built() || !l.weights().isEmpty()
+              ? String.format(Locale.ROOT, "%,d", l.countParams())
+              : "0 (unbuilt)";
       String name = l.name() + " (" + l.getClass().getSimpleName() + ")";
       rows.add(
           sequentialLike

@@ -38,11 +38,11 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * The training and evaluation graphs of a compiled model, in the model's session: per input
- * signature, a step that runs the forward pass (in training mode for a training step), the
- * compiled losses (weighted per output), regularization and added losses, gradients of the
- * trainable weights, the optimizer's update and the metrics' accumulation, and fetches the logged
- * values in the same session run. Keras' {@code train_step} and {@code test_step} with its loss
- * and metric trackers.
+ * signature, a step that runs the forward pass (in training mode for a training step), the compiled
+ * losses (weighted per output), regularization and added losses, gradients of the trainable
+ * weights, the optimizer's update and the metrics' accumulation, and fetches the logged values in
+ * the same session run. Keras' {@code train_step} and {@code test_step} with its loss and metric
+ * trackers.
  */
 final class Trainer {
 
@@ -69,8 +69,8 @@ final class Trainer {
   private record Entry(String name, Metric metric, int output, boolean weighted) {}
 
   /**
-   * One compiled step: its placeholders, what it runs, and the logged values it fetches in the
-   * same run (read after the step's updates).
+   * One compiled step: its placeholders, what it runs, and the logged values it fetches in the same
+   * run (read after the step's updates).
    */
   private record Step(
       List<Placeholder<?>> x,
@@ -109,8 +109,10 @@ final class Trainer {
     WeightOptions zeros = WeightOptions.of(new Zeros()).trainable(false);
     return new Tracker(
         name,
-        Weight.create("total", "trackers/" + name + "/total", Shape.scalar(), TFloat32.class, zeros),
-        Weight.create("count", "trackers/" + name + "/count", Shape.scalar(), TFloat32.class, zeros));
+        Weight.create(
+            "total", "trackers/" + name + "/total", Shape.scalar(), TFloat32.class, zeros),
+        Weight.create(
+            "count", "trackers/" + name + "/count", Shape.scalar(), TFloat32.class, zeros));
   }
 
   Compile compile() {
@@ -120,8 +122,8 @@ final class Trainer {
   // ------------------------------------------------------------------ metrics
 
   /**
-   * The compiled metrics, resolved on the first batch as Keras' {@code CompileMetrics.build}:
-   * names such as {@code "accuracy"} depend on the targets' and predictions' shapes.
+   * The compiled metrics, resolved on the first batch as Keras' {@code CompileMetrics.build}: names
+   * such as {@code "accuracy"} depend on the targets' and predictions' shapes.
    */
   private List<Entry> entries(List<? extends Tensor> y) {
     if (entries != null) return entries;
@@ -133,25 +135,39 @@ final class Trainer {
     for (Compile.MetricSpec m : compile.metrics()) {
       if (!seen.add(m.metric())) {
         throw new IllegalArgumentException(
-            "Metric '" + m.metric().name() + "' is given twice: give each output its own metric"
+            "Metric '"
+                + m.metric().name()
+                + "' is given twice: give each output its own metric"
                 + " objects");
       }
       int o = m.output() == null ? 0 : outputs.indexOf(m.output());
       if (o < 0 || (m.output() == null && outputs.size() > 1)) {
         throw new IllegalArgumentException(
-            "Metric '" + m.metric().name() + "' names output " + m.output()
-                + "; give each metric of a multi-output model one of " + outputs);
+            "Metric '"
+                + m.metric().name()
+                + "' names output "
+                + m.output()
+                + "; give each metric of a multi-output model one of "
+                + outputs);
       }
       String prefix = outputs.size() > 1 ? outputs.get(o) + "_" : "";
-      String name = prefix + (m.weighted() && counters.containsKey(prefix + m.metric().name())
-          ? "weighted_" + m.metric().name() : m.metric().name());
+      String name =
+          prefix
+              + (m.weighted() && counters.containsKey(prefix + m.metric().name())
+                  ? "weighted_" + m.metric().name()
+                  : m.metric().name());
       int n = counters.merge(name, 1, Integer::sum);
       out.add(new Entry(n == 1 ? name : name + "_" + (n - 1), m.metric(), o, m.weighted()));
     }
     if (compile.metricsJson() != null || compile.weightedMetricsJson() != null) {
       for (CompileMetrics.Entry e :
           CompileMetrics.resolve(
-              compile.metricsJson(), compile.weightedMetricsJson(), outputs, yTrue, yPred, registry)) {
+              compile.metricsJson(),
+              compile.weightedMetricsJson(),
+              outputs,
+              yTrue,
+              yPred,
+              registry)) {
         out.add(new Entry(e.historyName(), e.metric(), e.output(), e.weighted()));
       }
     }
@@ -162,8 +178,8 @@ final class Trainer {
   // ------------------------------------------------------------------ running
 
   /**
-   * Runs one training step on a batch and returns the logged values after it (the running means
-   * of the epoch, or of this batch alone when {@code resetFirst}).
+   * Runs one training step on a batch and returns the logged values after it (the running means of
+   * the epoch, or of this batch alone when {@code resetFirst}).
    */
   synchronized Map<String, Double> trainStep(
       List<? extends Tensor> x,
@@ -185,7 +201,10 @@ final class Trainer {
   }
 
   private Map<String, Double> run(
-      Step s, List<? extends Tensor> x, List<? extends Tensor> y, @Nullable List<? extends Tensor> sw) {
+      Step s,
+      List<? extends Tensor> x,
+      List<? extends Tensor> y,
+      @Nullable List<? extends Tensor> sw) {
     Session.Runner r = rt.session().runner();
     for (int i = 0; i < x.size(); i++) r.feed(s.x().get(i), x.get(i));
     for (int i = 0; i < y.size(); i++) r.feed(s.y().get(i), y.get(i));
@@ -228,7 +247,8 @@ final class Trainer {
 
   /** The current value of every logged quantity, under Keras' names. */
   synchronized Map<String, Double> results() {
-    if (results.isEmpty() || entries != null && results.size() != 1 + outputLossTrackers.size() + entries.size()) {
+    if (results.isEmpty()
+        || entries != null && results.size() != 1 + outputLossTrackers.size() + entries.size()) {
       Ops tf = rt.ops().withSubScope("results");
       results.clear();
       results.putAll(resultOps(tf));
@@ -311,8 +331,15 @@ final class Trainer {
     int ny = yData.size();
     if (ny != outputs.size()) {
       throw new IllegalArgumentException(
-          "Model '" + model.name() + "' has " + outputs.size() + " outputs " + outputs
-              + ", received " + ny + " targets");
+          "Model '"
+              + model.name()
+              + "' has "
+              + outputs.size()
+              + " outputs "
+              + outputs
+              + ", received "
+              + ny
+              + " targets");
     }
     List<Entry> metrics = entries(yData);
     Ops tf =
@@ -345,8 +372,11 @@ final class Trainer {
     Operand<TFloat32> batch =
         tf.dtypes.cast(
             tf.stridedSlice(
-                tf.shape(xs.get(0)), tf.constant(new int[] {0}), tf.constant(new int[] {1}),
-                tf.constant(new int[] {1}), org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L)),
+                tf.shape(xs.get(0)),
+                tf.constant(new int[] {0}),
+                tf.constant(new int[] {1}),
+                tf.constant(new int[] {1}),
+                org.tensorflow.op.core.StridedSlice.shrinkAxisMask(1L)),
             TFloat32.class);
 
     List<Operand<TFloat32>> terms = new ArrayList<>();

@@ -1,5 +1,6 @@
 /**
- * Models: functional and sequential graphs of layers, compiled into a TensorFlow graph and session each model owns; prediction, training and evaluation.
+ * Models: functional and sequential graphs of layers, compiled into a TensorFlow graph and session
+ * each model owns; prediction, training and evaluation.
  */
 @NullMarked
 package io.keras4j.models;

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * w = w - alpha * m / (sqrt(v) + epsilon)
  * </pre>
  *
- * <p>Epsilon is added to {@code sqrt(v)} after the bias correction has moved into {@code alpha},
- * as in Keras 3 (TensorFlow's {@code ApplyAdam} places it differently).
+ * <p>Epsilon is added to {@code sqrt(v)} after the bias correction has moved into {@code alpha}, as
+ * in Keras 3 (TensorFlow's {@code ApplyAdam} places it differently).
  *
  * <p>Variables: {@code iteration}, {@code learning_rate}, then {@code momentum} and {@code
  * velocity} interleaved per weight, then one {@code velocity_hat} per weight when {@code amsgrad}.

@@ -316,8 +316,8 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
   }
 
   /**
-   * The updates of all weights for one step, Keras' {@code _backend_update_step}: by default
-   * {@link #updateStep} for each weight. Override it for state shared by all weights (Nadam's
+   * The updates of all weights for one step, Keras' {@code _backend_update_step}: by default {@link
+   * #updateStep} for each weight. Override it for state shared by all weights (Nadam's
    * momentum-decay product).
    *
    * @param gradients clipped, of their weights' dtypes
@@ -341,8 +341,8 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
 
   /**
    * The update rule for one weight, Keras' {@code update_step(gradient, variable, learning_rate)}:
-   * the assignments of the weight and its slots. Read each variable once and derive every new
-   * value from that read, so the step sees consistent values.
+   * the assignments of the weight and its slots. Read each variable once and derive every new value
+   * from that read, so the step sees consistent values.
    *
    * @param gradient the clipped gradient, of the weight's dtype
    * @param learningRate this step's learning rate, of the weight's dtype
@@ -439,8 +439,7 @@ public abstract class BaseOptimizer<C extends OptimizerConfig> implements Optimi
     Operand<TFloat32> scale =
         tf.math.mul(
             scalar(tf, clipnorm, TFloat32.class),
-            tf.math.minimum(
-                tf.math.div(one, norm), scalar(tf, 1.0 / clipnorm, TFloat32.class)));
+            tf.math.minimum(tf.math.div(one, norm), scalar(tf, 1.0 / clipnorm, TFloat32.class)));
     return tf.math.add(scale, tf.math.sub(norm, norm));
   }
 

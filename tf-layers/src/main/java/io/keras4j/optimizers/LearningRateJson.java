@@ -84,8 +84,7 @@ final class LearningRateJson {
       KerasRegistry registry =
           c instanceof ReadContext rc ? rc.registry() : KerasRegistry.builtins();
       JsonNode registered = n.get("registered_name");
-      String key =
-          registered != null && registered.isTextual() ? registered.asText() : className;
+      String key = registered != null && registered.isTextual() ? registered.asText() : className;
       Optional<ObjectType> type = registry.object(Category.SCHEDULE, key);
       if (type.isEmpty()) {
         type = registry.object(Category.SCHEDULE, className);

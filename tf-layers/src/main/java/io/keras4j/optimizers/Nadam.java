@@ -27,8 +27,8 @@ import org.tensorflow.types.family.TFloating;
  * </pre>
  *
  * <p>Variables: {@code iteration}, {@code learning_rate}, {@code momentum} and {@code velocity}
- * interleaved per weight, then the scalar {@code u_product} ({@code P}, starting at 1, of the
- * first weight's dtype). Keras names the last one {@code variable}; files store it by position.
+ * interleaved per weight, then the scalar {@code u_product} ({@code P}, starting at 1, of the first
+ * weight's dtype). Keras names the last one {@code variable}; files store it by position.
  *
  * <pre>{@code
  * Optimizer nadam = new Nadam(NadamConfig.builder().learningRate(0.002).build());
@@ -86,8 +86,7 @@ public final class Nadam extends BaseOptimizer<NadamConfig> {
   }
 
   /** Advances {@code u_product} (into {@code ops}) and returns this step's factors. */
-  private <T extends TFloating> Factors<T> factors(
-      Ops tf, Weight p, Class<T> t, List<Op> ops) {
+  private <T extends TFloating> Factors<T> factors(Ops tf, Weight p, Class<T> t, List<Op> ops) {
     Operand<T> beta1 = scalar(tf, getConfig().beta1(), t);
     Operand<T> decay = scalar(tf, 0.96, t);
     Operand<T> one = scalar(tf, 1.0, t);
@@ -134,8 +133,7 @@ public final class Nadam extends BaseOptimizer<NadamConfig> {
     Operand<T> vHat = tf.math.div(vNew, tf.math.sub(one, beta2Power));
     Operand<T> update =
         tf.math.div(
-            tf.math.mul(mHat, lr),
-            tf.math.add(tf.math.sqrt(vHat), scalar(tf, c.epsilon(), t)));
+            tf.math.mul(mHat, lr), tf.math.add(tf.math.sqrt(vHat), scalar(tf, c.epsilon(), t)));
     return List.of(assign(tf, m, mNew), assign(tf, v, vNew), assignSub(tf, w, update));
   }
 

@@ -10,9 +10,9 @@ import org.tensorflow.op.Ops;
 
 /**
  * Updates trainable weights from their gradients with Keras 3's update rules: Keras' {@code
- * keras.optimizers.Optimizer}. The optimizer's variables (the iteration counter, the learning
- * rate, per-weight slots such as Adam's momentums) have Keras' names and order, so that a {@code
- * .keras} file's {@code optimizer/vars} load into them and training resumes where Python left off.
+ * keras.optimizers.Optimizer}. The optimizer's variables (the iteration counter, the learning rate,
+ * per-weight slots such as Adam's momentums) have Keras' names and order, so that a {@code .keras}
+ * file's {@code optimizer/vars} load into them and training resumes where Python left off.
  *
  * <p>The built-in optimizers extend {@link BaseOptimizer}: a class whose settings are a config
  * record beside it ({@link SGD} and {@link SGDConfig}), which is what Keras JSON reads and writes.
@@ -46,22 +46,22 @@ public interface Optimizer {
   /**
    * The ops of one training step, as Keras' {@code optimizer.apply(grads, vars)}: gradient
    * clipping, weight decay, the update rule, the weights' constraints, then the iteration count.
-   * Builds the optimizer on first use. In a graph, every update runs after every given gradient
-   * has been computed and after the control dependencies of {@code tf}, and the returned op after
-   * every update.
+   * Builds the optimizer on first use. In a graph, every update runs after every given gradient has
+   * been computed and after the control dependencies of {@code tf}, and the returned op after every
+   * update.
    *
-   * @param gradients one per weight, in the order of {@code weights}; a {@code null} gradient
-   *     skips its weight, as Keras skips a {@code None} gradient
+   * @param gradients one per weight, in the order of {@code weights}; a {@code null} gradient skips
+   *     its weight, as Keras skips a {@code None} gradient
    */
   Op apply(Ops tf, List<@Nullable Operand<?>> gradients, List<Weight> weights);
 
   /**
-   * {@link #apply}, for gradients that see the weights only through values read before the step,
-   * as the gradients of a forward pass do (the control dependencies of {@code tf} must order the
-   * step after those reads): each weight then changes as soon as its own gradient (every gradient,
-   * under {@code global_clipnorm}) is computed, so that the updates overlap the rest of the
-   * backward pass. TensorFlow copies a variable that is updated while a value read from it is
-   * still in use, so the gradients keep seeing the values of the forward pass.
+   * {@link #apply}, for gradients that see the weights only through values read before the step, as
+   * the gradients of a forward pass do (the control dependencies of {@code tf} must order the step
+   * after those reads): each weight then changes as soon as its own gradient (every gradient, under
+   * {@code global_clipnorm}) is computed, so that the updates overlap the rest of the backward
+   * pass. TensorFlow copies a variable that is updated while a value read from it is still in use,
+   * so the gradients keep seeing the values of the forward pass.
    */
   default Op applyAfterReads(Ops tf, List<@Nullable Operand<?>> gradients, List<Weight> weights) {
     return apply(tf, gradients, weights);

@@ -65,7 +65,9 @@ public interface OptimizerConfig {
     protected @Nullable Double lossScaleFactor;
     protected @Nullable Integer gradientAccumulationSteps;
 
-    /** @param learningRate the optimizer's default learning rate */
+    /**
+     * @param learningRate the optimizer's default learning rate
+     */
     protected Builder(double learningRate) {
       this.learningRate = LearningRate.of(learningRate);
     }

@@ -75,8 +75,7 @@ public final class RMSprop extends BaseOptimizer<RMSpropConfig> {
     Operand<T> denominator = tf.math.add(vNew, scalar(tf, c.epsilon(), t));
     if (c.centered()) {
       Weight a = slot(averageGradients, w);
-      Operand<T> aNew =
-          tf.math.add(tf.math.mul(a.<T>read(tf), rho), tf.math.mul(g, oneMinusRho));
+      Operand<T> aNew = tf.math.add(tf.math.mul(a.<T>read(tf), rho), tf.math.mul(g, oneMinusRho));
       ops.add(assign(tf, a, aNew));
       denominator = tf.math.sub(denominator, tf.math.mul(aNew, aNew));
     }

@@ -18,8 +18,8 @@ import org.tensorflow.types.family.TFloating;
  * w = (w - lr * g) + momentum * m        (nesterov = true)
  * </pre>
  *
- * <p>Variables: {@code iteration}, {@code learning_rate}, then one {@code momentum} per weight
- * when {@code momentum != 0}.
+ * <p>Variables: {@code iteration}, {@code learning_rate}, then one {@code momentum} per weight when
+ * {@code momentum != 0}.
  *
  * <pre>{@code
  * Optimizer sgd =

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Config of {@link SGD}: Keras' {@code SGD(learning_rate=0.01, momentum=0.0, nesterov=False,
- * ...)}, after the keys every optimizer shares ({@link OptimizerConfig}).
+ * Config of {@link SGD}: Keras' {@code SGD(learning_rate=0.01, momentum=0.0, nesterov=False, ...)},
+ * after the keys every optimizer shares ({@link OptimizerConfig}).
  */
 @JsonDeserialize(builder = SGDConfig.Builder.class)
 public record SGDConfig(

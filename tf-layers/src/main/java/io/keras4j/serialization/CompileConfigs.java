@@ -24,20 +24,26 @@ public final class CompileConfigs {
   /** The compile settings of a {@code compile_config} for the given model. */
   public static Compile fromJson(JsonNode config, Model model, ReadContext context) {
     Compile.Builder b = Compile.builder().json(config);
-    b.optimizer(read(config.get("optimizer"), Optimizer.class, "compile_config.optimizer", context));
+    b.optimizer(
+        read(config.get("optimizer"), Optimizer.class, "compile_config.optimizer", context));
     List<String> outputs = model.outputNames();
     JsonNode loss = config.get("loss");
     if (loss == null || loss.isNull()) {
-      throw new ConfigException(context.source() + ": compile_config.loss", "No loss to train with");
+      throw new ConfigException(
+          context.source() + ": compile_config.loss", "No loss to train with");
     }
     if (loss.isObject() && !loss.has("class_name")) {
       for (Iterator<Map.Entry<String, JsonNode>> it = loss.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        b.loss(e.getKey(), read(e.getValue(), Loss.class, "compile_config.loss." + e.getKey(), context));
+        b.loss(
+            e.getKey(),
+            read(e.getValue(), Loss.class, "compile_config.loss." + e.getKey(), context));
       }
     } else if (loss.isArray()) {
       for (int i = 0; i < loss.size(); i++) {
-        b.loss(outputs.get(i), read(loss.get(i), Loss.class, "compile_config.loss[" + i + "]", context));
+        b.loss(
+            outputs.get(i),
+            read(loss.get(i), Loss.class, "compile_config.loss[" + i + "]", context));
       }
     } else {
       b.loss(read(loss, Loss.class, "compile_config.loss", context));
@@ -46,7 +52,8 @@ public final class CompileConfigs {
     if (weights != null && weights.isObject()) {
       weights.fields().forEachRemaining(w -> b.lossWeight(w.getKey(), w.getValue().asDouble()));
     } else if (weights != null && weights.isArray()) {
-      for (int i = 0; i < weights.size(); i++) b.lossWeight(outputs.get(i), weights.get(i).asDouble());
+      for (int i = 0; i < weights.size(); i++)
+        b.lossWeight(outputs.get(i), weights.get(i).asDouble());
     }
     b.metricsJson(config.get("metrics"), config.get("weighted_metrics"));
     return b.build();
@@ -57,7 +64,10 @@ public final class CompileConfigs {
       throw new ConfigException(context.source() + ": " + path, "missing");
     }
     try {
-      return KerasJson.mapper().readerFor(type).withAttribute(ReadContext.class, context).readValue(node);
+      return KerasJson.mapper()
+          .readerFor(type)
+          .withAttribute(ReadContext.class, context)
+          .readValue(node);
     } catch (UnknownObjectException e) {
       throw new UnknownObjectException(context.source() + ": " + path, e.key(), e.getMessage());
     } catch (java.io.IOException | RuntimeException e) {
@@ -106,10 +116,14 @@ public final class CompileConfigs {
   private static JsonNode tree(Object value, KerasRegistry registry) {
     try {
       String json =
-          KerasJson.mapper().writer().withAttribute(KerasRegistry.class, registry).writeValueAsString(value);
+          KerasJson.mapper()
+              .writer()
+              .withAttribute(KerasRegistry.class, registry)
+              .writeValueAsString(value);
       return KerasJson.mapper().readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Cannot write " + value + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot write " + value + ": " + e.getOriginalMessage(), e);
     }
   }
 }

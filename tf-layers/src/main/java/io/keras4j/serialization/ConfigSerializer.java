@@ -1,6 +1,5 @@
 package io.keras4j.serialization;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -32,10 +31,10 @@ import org.jspecify.annotations.Nullable;
 import org.tensorflow.ndarray.Shape;
 
 /**
- * Keras' {@code serialize_keras_object} and {@code deserialize_keras_object} for layers and
- * models: a layer becomes Keras' JSON envelope ({@code module}, {@code class_name}, {@code config},
- * {@code registered_name}, {@code build_config}) and back. Functional and Sequential models, in
- * the dialects of Keras 3 and Keras 2, are read and written with their layer graphs.
+ * Keras' {@code serialize_keras_object} and {@code deserialize_keras_object} for layers and models:
+ * a layer becomes Keras' JSON envelope ({@code module}, {@code class_name}, {@code config}, {@code
+ * registered_name}, {@code build_config}) and back. Functional and Sequential models, in the
+ * dialects of Keras 3 and Keras 2, are read and written with their layer graphs.
  *
  * <p>Immutable and thread-safe.
  *
@@ -118,7 +117,8 @@ public final class ConfigSerializer {
       default -> {}
     }
     if (!config.isObject()) {
-      throw new ConfigException(at(child(where, "config")), "Expected an object, found " + abbreviate(config));
+      throw new ConfigException(
+          at(child(where, "config")), "Expected an object, found " + abbreviate(config));
     }
     LayerType<?> type = resolve(envelope, className, name, where);
     Layer layer;
@@ -151,7 +151,8 @@ public final class ConfigSerializer {
     return layer;
   }
 
-  private LayerType<?> resolve(JsonNode envelope, String className, @Nullable String name, String where) {
+  private LayerType<?> resolve(
+      JsonNode envelope, String className, @Nullable String name, String where) {
     KerasRegistry registry = context.registry();
     JsonNode registered = envelope.get("registered_name");
     String registeredName =
@@ -203,7 +204,8 @@ public final class ConfigSerializer {
     JsonNode name = config.get("name");
     if (name != null && name.isTextual()) args = args.withName(name.asText());
     JsonNode trainable = config.get("trainable");
-    if (trainable != null && trainable.isBoolean()) args = args.withTrainable(trainable.asBoolean());
+    if (trainable != null && trainable.isBoolean())
+      args = args.withTrainable(trainable.asBoolean());
     JsonNode dtype = config.get("dtype");
     if (dtype != null && !dtype.isNull()) {
       args = args.withDtype(read(dtype, DTypePolicy.class, child(where, "config.dtype")));
@@ -287,13 +289,16 @@ public final class ConfigSerializer {
         JsonNode nodes = pendingNodes.get(layer);
         int next = done.getOrDefault(layer, 0);
         while (nodes.isArray() && next < nodes.size()) {
-          String p = child(where, "config") + " layer '" + e.getKey() + "'.inbound_nodes[" + next + "]";
+          String p =
+              child(where, "config") + " layer '" + e.getKey() + "'.inbound_nodes[" + next + "]";
           CallArgs args = nodeArgs(nodes.get(next), created, p);
           if (args == null) break; // an input is not computed yet
           List<KerasTensor> out;
           try {
             out = layer.applyAll(args);
-          } catch (IllegalArgumentException | UnsupportedOperationException | IllegalStateException ex) {
+          } catch (IllegalArgumentException
+              | UnsupportedOperationException
+              | IllegalStateException ex) {
             throw new ConfigException(at(p), ex.getMessage(), ex);
           }
           created.get(e.getKey()).add(out.get(0).node());
@@ -314,8 +319,10 @@ public final class ConfigSerializer {
     }
     JsonNode inputsJson = config.path("input_layers");
     JsonNode outputsJson = config.path("output_layers");
-    List<KerasTensor> inputs = historyList(inputsJson, created, child(where, "config.input_layers"));
-    List<KerasTensor> outputs = historyList(outputsJson, created, child(where, "config.output_layers"));
+    List<KerasTensor> inputs =
+        historyList(inputsJson, created, child(where, "config.input_layers"));
+    List<KerasTensor> outputs =
+        historyList(outputsJson, created, child(where, "config.output_layers"));
     LayerArgs args = baseArgs(config, where);
     try {
       return new Functional(
@@ -335,7 +342,8 @@ public final class ConfigSerializer {
     if (isSingleHistory(n)) {
       out.add(tensorFrom(n, created, path));
     } else if (n.isArray()) {
-      for (int i = 0; i < n.size(); i++) out.add(tensorFrom(n.get(i), created, path + "[" + i + "]"));
+      for (int i = 0; i < n.size(); i++)
+        out.add(tensorFrom(n.get(i), created, path + "[" + i + "]"));
     } else if (n.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> it = n.fields();
       while (it.hasNext()) {
@@ -356,9 +364,11 @@ public final class ConfigSerializer {
     return t;
   }
 
-  private @Nullable KerasTensor lookupTensor(JsonNode h, Map<String, List<Node>> created, String path) {
+  private @Nullable KerasTensor lookupTensor(
+      JsonNode h, Map<String, List<Node>> created, String path) {
     if (!h.isArray() || h.size() < 3 || !h.get(0).isTextual()) {
-      throw new ConfigException(at(path), "Expected [layer_name, node_index, tensor_index], found " + h);
+      throw new ConfigException(
+          at(path), "Expected [layer_name, node_index, tensor_index], found " + h);
     }
     List<Node> nodes = created.get(h.get(0).asText());
     if (nodes == null) {
@@ -371,7 +381,8 @@ public final class ConfigSerializer {
     List<KerasTensor> outs = nodes.get(node).outputs();
     if (index >= outs.size()) {
       throw new ConfigException(
-          at(path), "Layer '" + h.get(0).asText() + "' has no output " + index + " at node " + node);
+          at(path),
+          "Layer '" + h.get(0).asText() + "' has no output " + index + " at node " + node);
     }
     return outs.get(index);
   }
@@ -524,12 +535,15 @@ public final class ConfigSerializer {
   public ObjectNode serialize(Layer layer) {
     if (layer instanceof Functional f) return functionalEnvelope(f);
     if (layer instanceof Sequential s) return sequentialEnvelope(s);
-    LayerType<?> type = context.registry().layerOf(layer.getClass())
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    layer.getClass().getName()
-                        + " is not registered: register it in the KerasRegistry to save it"));
+    LayerType<?> type =
+        context
+            .registry()
+            .layerOf(layer.getClass())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        layer.getClass().getName()
+                            + " is not registered: register it in the KerasRegistry to save it"));
     ObjectNode config = NODES.objectNode();
     if (layer instanceof InputLayer) {
       // InputLayer's config is its own record: batch_shape, dtype, name, ...
@@ -547,7 +561,8 @@ public final class ConfigSerializer {
     JsonNode fields = tree(layer.getConfig());
     if (fields.isObject()) config.setAll((ObjectNode) fields);
     layer.unknownConfig().forEach(config::set);
-    ObjectNode env = KerasJson.envelope(type.module(), type.className(), config, type.registeredName());
+    ObjectNode env =
+        KerasJson.envelope(type.module(), type.className(), config, type.registeredName());
     // Keras writes a build_config only for layers built from input shapes (not at init).
     if (!layer.buildInputShapes().isEmpty() && !(layer instanceof InputLayer)) {
       env.set("build_config", buildConfig(layer));
@@ -585,12 +600,16 @@ public final class ConfigSerializer {
   private JsonNode tree(@Nullable Object value) {
     if (value == null) return NODES.nullNode();
     try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
-      MAPPER.writer().withAttribute(KerasRegistry.class, context.registry()).writeValue(buffer, value);
+      MAPPER
+          .writer()
+          .withAttribute(KerasRegistry.class, context.registry())
+          .writeValue(buffer, value);
       try (com.fasterxml.jackson.core.JsonParser p = buffer.asParser()) {
         return MAPPER.readTree(p);
       }
     } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("Cannot write " + value.getClass().getName() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot write " + value.getClass().getName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -689,7 +708,8 @@ public final class ConfigSerializer {
     model.unknownConfig().forEach(config::set);
     ObjectNode env = KerasJson.envelope("keras", "Sequential", config, null);
     if (model.hasInput()) {
-      env.putObject("build_config").set("input_shape", shapeNode(model.inputSpecs().get(0).shape()));
+      env.putObject("build_config")
+          .set("input_shape", shapeNode(model.inputSpecs().get(0).shape()));
     }
     env.set("compile_config", compileConfig(model));
     return env;

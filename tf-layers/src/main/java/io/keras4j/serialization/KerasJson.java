@@ -357,7 +357,8 @@ public final class KerasJson {
     public Layer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonNode n = p.readValueAsTree();
       ReadContext rc = readContext(ctxt);
-      return ConfigSerializer.of(rc).deserialize(n, p.getParsingContext().pathAsPointer().toString());
+      return ConfigSerializer.of(rc)
+          .deserialize(n, p.getParsingContext().pathAsPointer().toString());
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.TreeSet;
 /**
  * The names Keras4J resolves when it reads a Keras config, and writes when it saves one: layers by
  * Keras class name or {@code package>Name} key, and initializers, regularizers, constraints,
- * activations, optimizers, losses and metrics by category. Keras' {@code custom_objects} and
- * {@code register_keras_serializable} in one immutable, thread-safe object.
+ * activations, optimizers, losses and metrics by category. Keras' {@code custom_objects} and {@code
+ * register_keras_serializable} in one immutable, thread-safe object.
  *
  * <pre>{@code
  * KerasRegistry registry = KerasRegistry.builtins().toBuilder()

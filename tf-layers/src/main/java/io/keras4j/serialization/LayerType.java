@@ -1,9 +1,9 @@
 package io.keras4j.serialization;
 
-import io.keras4j.layers.Layer;
-import io.keras4j.layers.LayerArgs;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.keras4j.layers.Layer;
+import io.keras4j.layers.LayerArgs;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -36,7 +36,9 @@ public record LayerType<C>(
 
   /** Which of the base layer's keys a class's Keras {@code get_config} writes. */
   public enum BaseKeys {
-    /** {@code name}, {@code trainable}, {@code dtype} (a DTypePolicy), as {@code Layer.get_config}. */
+    /**
+     * {@code name}, {@code trainable}, {@code dtype} (a DTypePolicy), as {@code Layer.get_config}.
+     */
     LAYER,
     /**
      * {@code name} and {@code dtype} as a plain name, without {@code trainable}: classes whose
@@ -57,7 +59,8 @@ public record LayerType<C>(
 
   /** This type writing only the given base keys. */
   public LayerType<C> withBaseKeys(BaseKeys keys) {
-    return new LayerType<>(module, className, registeredName, layerClass, configClass, factory, keys);
+    return new LayerType<>(
+        module, className, registeredName, layerClass, configClass, factory, keys);
   }
 
   public LayerType {
@@ -97,7 +100,8 @@ public record LayerType<C>(
    *
    * @param registeredName the {@code package>Name} key, or {@code null} for a built-in name
    */
-  public static LayerType<?> reflect(Class<? extends Layer> layerClass, @Nullable String registeredName) {
+  public static LayerType<?> reflect(
+      Class<? extends Layer> layerClass, @Nullable String registeredName) {
     for (Constructor<?> c : layerClass.getConstructors()) {
       Class<?>[] p = c.getParameterTypes();
       if (p.length == 2 && p[1] == LayerArgs.class && p[0].isRecord()) {
@@ -164,7 +168,8 @@ public record LayerType<C>(
             for (RecordComponent rc : components) {
               JsonProperty p = rc.getAnnotation(JsonProperty.class);
               if (p == null) p = rc.getAccessor().getAnnotation(JsonProperty.class);
-              keys.add(p != null && !p.value().isEmpty() ? p.value() : KerasJson.snake(rc.getName()));
+              keys.add(
+                  p != null && !p.value().isEmpty() ? p.value() : KerasJson.snake(rc.getName()));
             }
           }
           JsonDeserialize d = configClass.getAnnotation(JsonDeserialize.class);

@@ -1,5 +1,6 @@
 /**
- * Keras' JSON: the registry of Keras names, the config serializer that mirrors Keras' {@code get_config} / {@code from_config}, and the errors a config can raise.
+ * Keras' JSON: the registry of Keras names, the config serializer that mirrors Keras' {@code
+ * get_config} / {@code from_config}, and the errors a config can raise.
  */
 @NullMarked
 package io.keras4j.serialization;

@@ -12,10 +12,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Keras' {@code model.compile(optimizer, loss, loss_weights, metrics, weighted_metrics)}
- * sets: the optimizer, a loss (one for every output, or one per named output), optional loss
- * weights per output, and metrics. Metrics given with {@code metric} ignore sample and class
- * weights; {@code weightedMetric} ones take them, as Keras' {@code weighted_metrics}.
+ * What Keras' {@code model.compile(optimizer, loss, loss_weights, metrics, weighted_metrics)} sets:
+ * the optimizer, a loss (one for every output, or one per named output), optional loss weights per
+ * output, and metrics. Metrics given with {@code metric} ignore sample and class weights; {@code
+ * weightedMetric} ones take them, as Keras' {@code weighted_metrics}.
  *
  * <pre>{@code
  * model.compile(Compile.builder().optimizer(new Adam()).loss(new CategoricalCrossentropy())

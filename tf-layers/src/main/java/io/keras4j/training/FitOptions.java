@@ -42,7 +42,10 @@ public record FitOptions(
     }
     if (epochs < 0 || initialEpoch < 0) {
       throw new IllegalArgumentException(
-          "epochs and initial_epoch must not be negative, received " + epochs + " and " + initialEpoch);
+          "epochs and initial_epoch must not be negative, received "
+              + epochs
+              + " and "
+              + initialEpoch);
     }
     if (validationSplit < 0 || validationSplit >= 1) {
       throw new IllegalArgumentException(
@@ -137,8 +140,18 @@ public record FitOptions(
 
     public FitOptions build() {
       return new FitOptions(
-          batchSize, epochs, initialEpoch, shuffle, seed, validationSplit, validationX,
-          validationY, sampleWeight, classWeight, callbacks, verbose);
+          batchSize,
+          epochs,
+          initialEpoch,
+          shuffle,
+          seed,
+          validationSplit,
+          validationX,
+          validationY,
+          sampleWeight,
+          classWeight,
+          callbacks,
+          verbose);
     }
   }
 }

@@ -18,7 +18,9 @@ public final class ProgressBar {
   private long start;
   private int steps;
 
-  /** @param live redraw after each step (a terminal) rather than print one line per epoch */
+  /**
+   * @param live redraw after each step (a terminal) rather than print one line per epoch
+   */
   public ProgressBar(PrintStream out, boolean live) {
     this.out = out;
     this.live = live;
@@ -64,7 +66,8 @@ public final class ProgressBar {
     }
     logs.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .forEach(e -> b.append(String.format(Locale.ROOT, " - %s: %.4f", e.getKey(), e.getValue())));
+        .forEach(
+            e -> b.append(String.format(Locale.ROOT, " - %s: %.4f", e.getKey(), e.getValue())));
     return b.toString();
   }
 }

@@ -31,37 +31,62 @@ class LogitsOfProbabilitiesTest {
   @Test
   void categoricalFromASoftmaxUsesItsLogits() {
     float traced =
-        run(tf -> new CategoricalCrossentropy()
-            .apply(tf, tf.constant(new float[][] {{1, 0}}),
-                tf.nn.softmax(tf.constant(new float[][] {{0, 30}})), null));
+        run(
+            tf ->
+                new CategoricalCrossentropy()
+                    .apply(
+                        tf,
+                        tf.constant(new float[][] {{1, 0}}),
+                        tf.nn.softmax(tf.constant(new float[][] {{0, 30}})),
+                        null));
     assertEquals(30.0, traced, 1e-4);
     float constant =
-        run(tf -> new CategoricalCrossentropy()
-            .apply(tf, tf.constant(new float[][] {{1, 0}}),
-                tf.constant(new float[][] {{(float) Math.exp(-30), 1}}), null));
+        run(
+            tf ->
+                new CategoricalCrossentropy()
+                    .apply(
+                        tf,
+                        tf.constant(new float[][] {{1, 0}}),
+                        tf.constant(new float[][] {{(float) Math.exp(-30), 1}}),
+                        null));
     assertEquals(CLIPPED, constant, 1e-4);
   }
 
   @Test
   void sparseFromASoftmaxUsesItsLogits() {
     float traced =
-        run(tf -> new SparseCategoricalCrossentropy()
-            .apply(tf, tf.dtypes.cast(tf.constant(new int[] {0}), TFloat32.class),
-                tf.nn.softmax(tf.constant(new float[][] {{0, 30}})), null));
+        run(
+            tf ->
+                new SparseCategoricalCrossentropy()
+                    .apply(
+                        tf,
+                        tf.dtypes.cast(tf.constant(new int[] {0}), TFloat32.class),
+                        tf.nn.softmax(tf.constant(new float[][] {{0, 30}})),
+                        null));
     assertEquals(30.0, traced, 1e-4);
   }
 
   @Test
   void binaryFromASigmoidUsesItsLogits() {
     float traced =
-        run(tf -> new BinaryCrossentropy()
-            .apply(tf, tf.constant(new float[][] {{1}}),
-                tf.math.sigmoid(tf.constant(new float[][] {{-30}})), null));
+        run(
+            tf ->
+                new BinaryCrossentropy()
+                    .apply(
+                        tf,
+                        tf.constant(new float[][] {{1}}),
+                        tf.math.sigmoid(tf.constant(new float[][] {{-30}})),
+                        null));
     assertEquals(30.0, traced, 1e-4);
     float constant =
-        run(tf -> new BinaryCrossentropy()
-            .apply(tf, tf.constant(new float[][] {{1}}),
-                tf.constant(new float[][] {{(float) (1 / (1 + Math.exp(30)))}}), null));
+        run(
+            tf ->
+                new BinaryCrossentropy()
+                    .apply(
+                        tf,
+                        tf.constant(new float[][] {{1}}),
+                        tf.constant(new float[][] {{(float) (1 / (1 + Math.exp(30)))}}),
+                        null));
     assertEquals(CLIPPED, constant, 1e-3);
   }
 }

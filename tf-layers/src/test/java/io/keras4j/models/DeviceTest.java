@@ -17,7 +17,9 @@ class DeviceTest {
   private static Functional model(String name) {
     KerasTensor x = Input.of(3);
     return new Functional(
-        LayerArgs.named(name), x, new Dense(DenseConfig.builder(2).build(), LayerArgs.named(name + "_d")).apply(x));
+        LayerArgs.named(name),
+        x,
+        new Dense(DenseConfig.builder(2).build(), LayerArgs.named(name + "_d")).apply(x));
   }
 
   @Test

@@ -77,8 +77,7 @@ class KerasReplayTest {
 
   static JsonNode fixture(String name) throws IOException {
     try (InputStream in =
-        KerasReplayTest.class.getResourceAsStream(
-            "/keras-fixtures/optimizers/" + name + ".json")) {
+        KerasReplayTest.class.getResourceAsStream("/keras-fixtures/optimizers/" + name + ".json")) {
       return KerasJson.mapper().readTree(in);
     }
   }

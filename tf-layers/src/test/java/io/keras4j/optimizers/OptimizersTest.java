@@ -85,10 +85,7 @@ class OptimizersTest {
   Stream<DynamicTest> every_optimizer_keras_wrote_reads_and_writes_back_the_same_config()
       throws IOException {
     return layersJsonOptimizers().stream()
-        .map(
-            e ->
-                DynamicTest.dynamicTest(
-                    e.get("class_name").asText(), () -> assertRoundTrip(e)));
+        .map(e -> DynamicTest.dynamicTest(e.get("class_name").asText(), () -> assertRoundTrip(e)));
   }
 
   @TestFactory
@@ -110,8 +107,7 @@ class OptimizersTest {
                 .build()),
         config(fixtures.get("train_sgd_expdecay_mse")).learningRate());
     assertEquals(
-        LearningRate.of(
-            PiecewiseConstantDecay.of(List.of(4.0, 8.0), List.of(0.02, 0.01, 0.005))),
+        LearningRate.of(PiecewiseConstantDecay.of(List.of(4.0, 8.0), List.of(0.02, 0.01, 0.005))),
         config(fixtures.get("train_adamax_piecewise")).learningRate());
     assertEquals(
         LearningRate.of(
@@ -239,9 +235,7 @@ class OptimizersTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> PiecewiseConstantDecay.of(List.of(1.0, 2.0), List.of(0.1, 0.2)));
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> ExponentialDecay.of(0.1, 0, 0.5));
+    assertThrows(IllegalArgumentException.class, () -> ExponentialDecay.of(0.1, 0, 0.5));
     assertThrows(
         IllegalArgumentException.class,
         () -> CosineDecay.builder().initialLearningRate(0.1).build());

@@ -28,8 +28,8 @@ import org.tensorflow.types.family.TType;
 
 /**
  * Runs an optimizer's training steps in a TensorFlow graph, as a model's training loop does:
- * float32 weights with given values, gradients fed (or computed from the weights in the graph),
- * one session run per step, values read back as doubles.
+ * float32 weights with given values, gradients fed (or computed from the weights in the graph), one
+ * session run per step, values read back as doubles.
  */
 final class Training implements AutoCloseable {
 
@@ -73,8 +73,7 @@ final class Training implements AutoCloseable {
     List<Operand<?>> grads = new ArrayList<>();
     if (computed == null) {
       for (Param p : params) {
-        Placeholder<TFloat32> g =
-            tf.placeholder(TFloat32.class, Placeholder.shape(p.shape()));
+        Placeholder<TFloat32> g = tf.placeholder(TFloat32.class, Placeholder.shape(p.shape()));
         gradients.add(g);
         grads.add(g);
       }
@@ -88,7 +87,8 @@ final class Training implements AutoCloseable {
       for (Weight w : weights) {
         for (org.tensorflow.GraphOperation c :
             ((org.tensorflow.GraphOperation) w.handle(tf).op()).consumers()) {
-          if (c.type().equals("ReadVariableOp")) reads.add(tf.withControlDependencyOps(List.of(c)).noOp());
+          if (c.type().equals("ReadVariableOp"))
+            reads.add(tf.withControlDependencyOps(List.of(c)).noOp());
         }
       }
       step = optimizer.applyAfterReads(tf.withControlDependencies(reads), grads, weights);

@@ -77,8 +77,9 @@ class ConfigSerializerTest {
   @Test
   void unknownLayerNamesTheKeyAndTheFix() throws Exception {
     JsonNode env =
-        json("{'module': null, 'class_name': 'Mystery', 'registered_name': 'acme>Mystery',"
-            + " 'config': {'name': 'm1'}}");
+        json(
+            "{'module': null, 'class_name': 'Mystery', 'registered_name': 'acme>Mystery',"
+                + " 'config': {'name': 'm1'}}");
     UnknownObjectException e =
         assertThrows(UnknownObjectException.class, () -> SERIALIZER.deserialize(env));
     assertEquals("acme>Mystery", e.key());
@@ -89,8 +90,9 @@ class ConfigSerializerTest {
   @Test
   void lambdaIsRefusedUnlessAJavaLayerIsRegisteredUnderItsName() throws Exception {
     JsonNode env =
-        json("{'module': 'keras.layers', 'class_name': 'Lambda', 'config': {'name': 'scale',"
-            + " 'function': {'class_name': '__lambda__', 'config': {'code': 'YmFk'}}}}");
+        json(
+            "{'module': 'keras.layers', 'class_name': 'Lambda', 'config': {'name': 'scale',"
+                + " 'function': {'class_name': '__lambda__', 'config': {'code': 'YmFk'}}}}");
     UnsupportedFeatureException e =
         assertThrows(UnsupportedFeatureException.class, () -> SERIALIZER.deserialize(env));
     assertTrue(e.getMessage().contains("'scale'"), e.getMessage());
@@ -110,9 +112,11 @@ class ConfigSerializerTest {
     JsonNode config =
         json(
             "{'class_name': 'Sequential', 'config': {'name': 's', 'layers': ["
-                + String.format(DENSE, ", 'batch_input_shape': [null, 3]").replace("'units': 2", "'units': -1")
+                + String.format(DENSE, ", 'batch_input_shape': [null, 3]")
+                    .replace("'units': 2", "'units': -1")
                 + "]}}");
-    ConfigException e = assertThrows(ConfigException.class, () -> SERIALIZER.deserializeModel(config));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> SERIALIZER.deserializeModel(config));
     assertTrue(e.getMessage().contains("config.layers[0] (d)"), e.getMessage());
     assertTrue(e.getMessage().contains("units=-1"), e.getMessage());
   }

@@ -84,16 +84,21 @@ class TrainingLoopTest {
   void oneStepMovesWeightsAgainstTheGradient() {
     KerasTensor x = Input.of(2);
     Dense dense =
-        new Dense(DenseConfig.builder(1).kernelInitializer(new Zeros()).build(), LayerArgs.named("lin"));
+        new Dense(
+            DenseConfig.builder(1).kernelInitializer(new Zeros()).build(), LayerArgs.named("lin"));
     try (Functional model = new Functional(LayerArgs.named("m"), x, dense.apply(x))) {
       model.compile(Compile.builder().optimizer(new PlainSgd(0.1f)).loss(new Mse()).build());
       float[][] xs = {{1, 2}, {3, 4}};
       float[][] ys = {{1}, {2}};
-      model.fit(new Object[] {xs}, new Object[] {ys}, FitOptions.builder().batchSize(2).epochs(1).shuffle(false).verbose(0).build());
+      model.fit(
+          new Object[] {xs},
+          new Object[] {ys},
+          FitOptions.builder().batchSize(2).epochs(1).shuffle(false).verbose(0).build());
       // From zero weights, p = 0: dL/dk_j = mean_i(2 (p_i - y_i) x_ij) = -(y1 x1j + y2 x2j).
       float[] expectedKernel = {0.1f * (1 * 1 + 2 * 3), 0.1f * (1 * 2 + 2 * 4)};
       float expectedBias = 0.1f * (1 + 2);
-      try (TFloat32 k = model.readWeight(dense.kernel()); TFloat32 b = model.readWeight(dense.bias())) {
+      try (TFloat32 k = model.readWeight(dense.kernel());
+          TFloat32 b = model.readWeight(dense.bias())) {
         assertEquals(expectedKernel[0], k.getFloat(0, 0), 1e-6);
         assertEquals(expectedKernel[1], k.getFloat(1, 0), 1e-6);
         assertEquals(expectedBias, b.getFloat(0), 1e-6);
@@ -118,10 +123,17 @@ class TrainingLoopTest {
           model.fit(
               new Object[] {xs},
               new Object[] {ys},
-              FitOptions.builder().batchSize(8).epochs(20).seed(3).validationSplit(0.25).verbose(0).build());
+              FitOptions.builder()
+                  .batchSize(8)
+                  .epochs(20)
+                  .seed(3)
+                  .validationSplit(0.25)
+                  .verbose(0)
+                  .build());
       List<Double> loss = h.get("loss");
       assertEquals(20, loss.size());
-      assertTrue(loss.get(19) < loss.get(0) / 4, "loss fell from " + loss.get(0) + " to " + loss.get(19));
+      assertTrue(
+          loss.get(19) < loss.get(0) / 4, "loss fell from " + loss.get(0) + " to " + loss.get(19));
       assertEquals(List.of("loss", "val_loss"), List.copyOf(h.history().keySet()));
     }
   }

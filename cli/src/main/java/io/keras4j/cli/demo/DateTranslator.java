@@ -35,18 +35,24 @@ import org.tensorflow.Tensor;
 
 /**
  * The seed article's date translator ({@code simpleNMT}), built, trained and saved in Java: a
- * frozen one-hot {@code Embedding}, a {@code Bidirectional(LSTM)} encoder and the article's
- * {@code AttentionDecoder}, trained on generated human-readable dates until it translates
- * held-out dates to ISO dates.
+ * frozen one-hot {@code Embedding}, a {@code Bidirectional(LSTM)} encoder and the article's {@code
+ * AttentionDecoder}, trained on generated human-readable dates until it translates held-out dates
+ * to ISO dates.
  */
 public final class DateTranslator {
 
   /** What a run measured. */
-  public record Outcome(double heldOutAccuracy, int epochs, double seconds, boolean reloadIdentical) {}
+  public record Outcome(
+      double heldOutAccuracy, int epochs, double seconds, boolean reloadIdentical) {}
 
   /** Settings of a run: the bundled defaults reach 95% held-out accuracy in a few minutes. */
   public record Settings(
-      int trainExamples, int heldOut, int maxEpochs, double targetAccuracy, int units, Path saveTo,
+      int trainExamples,
+      int heldOut,
+      int maxEpochs,
+      double targetAccuracy,
+      int units,
+      Path saveTo,
       long seed) {
     public static Settings defaults(Path saveTo) {
       return new Settings(12_000, 1_000, 30, 0.95, 32, saveTo, 1);
@@ -70,7 +76,8 @@ public final class DateTranslator {
             LayerArgs.named("OneHot").withTrainable(false));
     Bidirectional encoder =
         new Bidirectional(
-            BidirectionalConfig.builder(new LSTM(LSTMConfig.builder(units).returnSequences(true).build()))
+            BidirectionalConfig.builder(
+                    new LSTM(LSTMConfig.builder(units).returnSequences(true).build()))
                 .build());
     AttentionDecoder decoder =
         new AttentionDecoder(
@@ -108,21 +115,32 @@ public final class DateTranslator {
             public void onEpochEnd(Model m, int epoch, Map<String, Double> logs) {
               accuracy[0] = sequenceAccuracy(m, hx, heldOut);
               epochs[0] = epoch + 1;
-              out.printf(Locale.ROOT, "held-out dates translated exactly: %.1f%%%n", 100 * accuracy[0]);
+              out.printf(
+                  Locale.ROOT, "held-out dates translated exactly: %.1f%%%n", 100 * accuracy[0]);
               if (accuracy[0] >= s.targetAccuracy()) m.setStopTraining(true);
             }
           };
       model.fit(
           new Object[] {x},
           new Object[] {y},
-          FitOptions.builder().batchSize(64).epochs(s.maxEpochs()).seed(s.seed()).callback(check).build());
+          FitOptions.builder()
+              .batchSize(64)
+              .epochs(s.maxEpochs())
+              .seed(s.seed())
+              .callback(check)
+              .build());
       showAttention(model, s.units(), heldOut.subList(0, 4));
       ModelWriter.create().write(model, s.saveTo());
       out.println("saved " + s.saveTo());
       boolean identical = reloadsIdentically(model, s.saveTo(), hx);
       out.println(identical ? "reloaded: identical outputs" : "reloaded: OUTPUTS DIFFER");
       double seconds = (System.nanoTime() - start) / 1e9;
-      out.printf(Locale.ROOT, "%d epochs, %.0f s, held-out accuracy %.1f%%%n", epochs[0], seconds, 100 * accuracy[0]);
+      out.printf(
+          Locale.ROOT,
+          "%d epochs, %.0f s, held-out accuracy %.1f%%%n",
+          epochs[0],
+          seconds,
+          100 * accuracy[0]);
       return new Outcome(accuracy[0], epochs[0], seconds, identical);
     }
   }
@@ -172,7 +190,8 @@ public final class DateTranslator {
     List<Weight> target = to.weights();
     Map<Weight, Tensor> values = new HashMap<>();
     try {
-      for (int i = 0; i < source.size(); i++) values.put(target.get(i), from.readWeight(source.get(i)));
+      for (int i = 0; i < source.size(); i++)
+        values.put(target.get(i), from.readWeight(source.get(i)));
       to.assignWeights(values);
     } finally {
       values.values().forEach(Tensor::close);

@@ -18,10 +18,24 @@ final class Dates {
   /** Formats people write dates in, lower-cased as the article's data. */
   private static final List<DateTimeFormatter> FORMATS =
       List.of(
-              "d MMM yyyy", "d MMMM yyyy", "dd MMM yyyy", "d MMM, yyyy", "d MMMM, yyyy",
-              "dd, MMM yyyy", "d MM yy", "MMMM d yyyy", "MMMM d, yyyy", "dd.MM.yy", "EEEE, d MMMM yyyy",
-              "EEE d MMM yyyy", "MMM d, yyyy", "dd/MM/yyyy", "d/M/yy", "EEEE, MMMM d, yyyy",
-              "yyyy-MM-dd", "MM/dd/yyyy")
+              "d MMM yyyy",
+              "d MMMM yyyy",
+              "dd MMM yyyy",
+              "d MMM, yyyy",
+              "d MMMM, yyyy",
+              "dd, MMM yyyy",
+              "d MM yy",
+              "MMMM d yyyy",
+              "MMMM d, yyyy",
+              "dd.MM.yy",
+              "EEEE, d MMMM yyyy",
+              "EEE d MMM yyyy",
+              "MMM d, yyyy",
+              "dd/MM/yyyy",
+              "d/M/yy",
+              "EEEE, MMMM d, yyyy",
+              "yyyy-MM-dd",
+              "MM/dd/yyyy")
           .stream()
           .map(p -> DateTimeFormatter.ofPattern(p, Locale.ENGLISH))
           .toList();

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The demo's pieces at a small size: the data encode and decode, and a short run trains, saves
- * and reloads with identical outputs. The full run (reaching 95%) is {@code ./keras4j demo}.
+ * The demo's pieces at a small size: the data encode and decode, and a short run trains, saves and
+ * reloads with identical outputs. The full run (reaching 95%) is {@code ./keras4j demo}.
  */
 class DateTranslatorTest {
 

@@ -13,7 +13,10 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
-/** The seed article's second layer: inputs {@code [a, b]}, outputs {@code [a · kernel + b, mean(b, -1)]}. */
+/**
+ * The seed article's second layer: inputs {@code [a, b]}, outputs {@code [a · kernel + b, mean(b,
+ * -1)]}.
+ */
 public final class MyMultiLayer extends Layer {
 
   private final MyMultiLayerConfig config;
@@ -28,7 +31,11 @@ public final class MyMultiLayer extends Layer {
   protected void build(Ops tf, List<Shape> inputShapes) {
     Shape a = inputShapes.get(0);
     kernel =
-        addWeight(tf, "kernel", Shape.of(a.get(1), config.outputDim()), WeightOptions.of(new RandomUniform()));
+        addWeight(
+            tf,
+            "kernel",
+            Shape.of(a.get(1), config.outputDim()),
+            WeightOptions.of(new RandomUniform()));
   }
 
   @Override
@@ -36,8 +43,7 @@ public final class MyMultiLayer extends Layer {
     Operand<TFloating> a = Tensors.floating(inputs.get(0));
     Operand<TFloating> b = Tensors.floating(inputs.get(1));
     return List.of(
-        tf.math.add(tf.linalg.matMul(a, kernel.read(tf)), b),
-        tf.math.mean(b, tf.constant(-1)));
+        tf.math.add(tf.linalg.matMul(a, kernel.read(tf)), b), tf.math.mean(b, tf.constant(-1)));
   }
 
   @Override

@@ -11,8 +11,7 @@ import org.tensorflow.types.family.TFloating;
 
 /**
  * A Java replacement for a Keras {@code Lambda(lambda t: t * 2.0 + 1.0)}: registered under the
- * Lambda layer's name, it stands in for the Python code a model file holds but Keras4J never
- * runs.
+ * Lambda layer's name, it stands in for the Python code a model file holds but Keras4J never runs.
  */
 public final class ScaleShift extends Layer {
 
@@ -29,7 +28,9 @@ public final class ScaleShift extends Layer {
   @Override
   protected Operand<?> call(Ops tf, Operand<?> input, CallContext ctx) {
     Operand<TFloating> x = Tensors.floating(input);
-    return tf.math.add(tf.math.mul(x, tf.dtypes.cast(tf.constant(2f), x.type())), tf.dtypes.cast(tf.constant(1f), x.type()));
+    return tf.math.add(
+        tf.math.mul(x, tf.dtypes.cast(tf.constant(2f), x.type())),
+        tf.dtypes.cast(tf.constant(1f), x.type()));
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /**
  * Checks an HDF5 file before Keras4J reads from it: a model file is untrusted input. Keras never
  * writes links or external storage, and following them would read other files of the machine, so
- * any link (soft or external) and any dataset whose data lives in an external file is refused.
- * The walk does not follow links and visits at most {@value #MAX_NODES} objects.
+ * any link (soft or external) and any dataset whose data lives in an external file is refused. The
+ * walk does not follow links and visits at most {@value #MAX_NODES} objects.
  */
 public final class H5Safety {
 
@@ -95,6 +95,7 @@ public final class H5Safety {
             e);
       }
     }
-    return new ModelFileException(source, "cannot read HDF5 group " + path + ": " + e.getMessage(), e);
+    return new ModelFileException(
+        source, "cannot read HDF5 group " + path + ": " + e.getMessage(), e);
   }
 }

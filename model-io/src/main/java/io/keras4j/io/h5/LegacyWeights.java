@@ -40,7 +40,8 @@ public final class LegacyWeights {
       Node n = group.getChild(name);
       if (!(n instanceof Group g)) {
         throw new ModelFileException(
-            source, "layer_names lists '" + name + "' but " + group.getPath() + " has no such group");
+            source,
+            "layer_names lists '" + name + "' but " + group.getPath() + " has no such group");
       }
       if (!H5Attributes.stringList(g, "weight_names").isEmpty()) fileLayers.add(name);
     }
@@ -90,12 +91,17 @@ public final class LegacyWeights {
         Weight w = weights.get(i);
         Node n = g.getByPath(names.get(i));
         if (!(n instanceof Dataset ds)) {
-          throw new ModelFileException(source, g.getPath() + "/" + names.get(i) + " is not a dataset");
+          throw new ModelFileException(
+              source, g.getPath() + "/" + names.get(i) + " is not a dataset");
         }
         Shape shape = H5Tensors.shape(ds);
         if (shape.size() > limits.maxWeightElements()) {
           throw new ModelFileException(
-              source, ds.getPath() + " is larger than the limit of " + limits.maxWeightElements() + " elements");
+              source,
+              ds.getPath()
+                  + " is larger than the limit of "
+                  + limits.maxWeightElements()
+                  + " elements");
         }
         if (!shape.equals(w.shape())) {
           throw new ModelFileException(

@@ -18,10 +18,10 @@ import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TType;
 
 /**
- * A reference file ({@code io.h5}): inputs, the outputs Keras computed for them, and the
- * tolerances to compare with. Groups {@code inputs} and {@code outputs} hold datasets {@code 0},
- * {@code 1}, ... in the model's input and output order; root attributes {@code rtol} and {@code
- * atol}. The input tensors are owned by this object: close it.
+ * A reference file ({@code io.h5}): inputs, the outputs Keras computed for them, and the tolerances
+ * to compare with. Groups {@code inputs} and {@code outputs} hold datasets {@code 0}, {@code 1},
+ * ... in the model's input and output order; root attributes {@code rtol} and {@code atol}. The
+ * input tensors are owned by this object: close it.
  */
 public final class ReferenceFile implements AutoCloseable {
 
@@ -93,7 +93,8 @@ public final class ReferenceFile implements AutoCloseable {
     }
     if (out.size() != g.getChildren().size()) {
       throw new ModelFileException(
-          file, "/" + group + " must hold datasets named 0, 1, ...; found " + g.getChildren().keySet());
+          file,
+          "/" + group + " must hold datasets named 0, 1, ...; found " + g.getChildren().keySet());
     }
     return out;
   }

@@ -22,9 +22,9 @@ import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parts of a Keras 3 {@code .keras} zip: {@code config.json}, {@code metadata.json} and
- * {@code model.weights.h5}. Entry sizes are checked against {@link ReadLimits} while reading, not
- * trusted from the zip's headers; entry names are never used as file names.
+ * The parts of a Keras 3 {@code .keras} zip: {@code config.json}, {@code metadata.json} and {@code
+ * model.weights.h5}. Entry sizes are checked against {@link ReadLimits} while reading, not trusted
+ * from the zip's headers; entry names are never used as file names.
  *
  * <p>Keras stores the weights uncompressed: that entry is mapped read-only from the archive and
  * read in place, after its bytes pass the entry's CRC-32 check. A compressed entry, or an archive
@@ -146,7 +146,10 @@ public final class KerasArchive implements AutoCloseable {
    * archive is not one Keras wrote.
    */
   static boolean escapes(String name) {
-    if (name.isEmpty() || name.startsWith("/") || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+    if (name.isEmpty()
+        || name.startsWith("/")
+        || name.indexOf('\\') >= 0
+        || name.indexOf('\0') >= 0) {
       return true;
     }
     if (name.length() > 1 && name.charAt(1) == ':') return true;
@@ -170,8 +173,8 @@ public final class KerasArchive implements AutoCloseable {
     }
   }
 
-  private static void copyBounded(InputStream in, OutputStream out, long max, Path file, String what)
-      throws IOException {
+  private static void copyBounded(
+      InputStream in, OutputStream out, long max, Path file, String what) throws IOException {
     byte[] buf = new byte[1 << 16];
     long total = 0;
     int n;

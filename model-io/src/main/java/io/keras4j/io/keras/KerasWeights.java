@@ -19,8 +19,8 @@ import org.tensorflow.ndarray.Shape;
 
 /**
  * Reads Keras 3's weights file ({@code model.weights.h5}, or a {@code .weights.h5} saved by {@code
- * save_weights}) into a built model: every variable by its path in the object tree, checked
- * against the model's weight count and shape at that path.
+ * save_weights}) into a built model: every variable by its path in the object tree, checked against
+ * the model's weight count and shape at that path.
  */
 public final class KerasWeights {
 
@@ -106,10 +106,16 @@ public final class KerasWeights {
         if (shape.size() > limits.maxWeightElements()) {
           throw new ModelFileException(
               source,
-              "/" + groupPath + "/" + i + " is larger than the limit of "
-                  + limits.maxWeightElements() + " elements");
+              "/"
+                  + groupPath
+                  + "/"
+                  + i
+                  + " is larger than the limit of "
+                  + limits.maxWeightElements()
+                  + " elements");
         }
-        if (!shape.equals(w.shape()) && !(shape.numDimensions() == 0 && w.shape().numDimensions() == 0)) {
+        if (!shape.equals(w.shape())
+            && !(shape.numDimensions() == 0 && w.shape().numDimensions() == 0)) {
           throw new ModelFileException(
               source,
               "weight '"

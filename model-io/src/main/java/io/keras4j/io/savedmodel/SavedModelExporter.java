@@ -20,9 +20,9 @@ import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.Signature;
 import org.tensorflow.Tensor;
-import org.tensorflow.op.Ops;
 import org.tensorflow.ndarray.StdArrays;
 import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.train.Restore;
 import org.tensorflow.types.TString;
@@ -134,7 +134,9 @@ public final class SavedModelExporter {
     Operand<TString> keys = tf.constant(StdArrays.ndCopyOf(names));
     Operand<TString> slices = tf.zerosLike(keys);
     Op save = tf.train.save(filename, keys, slices, values);
-    tf.withControlDependencies(List.of(filename, save)).withName("control_dependency").identity(filename);
+    tf.withControlDependencies(List.of(filename, save))
+        .withName("control_dependency")
+        .identity(filename);
     Restore restored = tf.train.restore(filename, keys, slices, types);
     List<Op> assigns = new ArrayList<>();
     for (int i = 0; i < names.length; i++) {

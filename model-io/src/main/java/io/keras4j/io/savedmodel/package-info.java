@@ -1,6 +1,4 @@
-/**
- * TensorFlow SavedModel export for serving.
- */
+/** TensorFlow SavedModel export for serving. */
 @NullMarked
 package io.keras4j.io.savedmodel;
 

@@ -81,10 +81,11 @@ public final class Dense extends Layer {
   }
 
   /**
-   * {@code x · kernel} over the last axis of {@code x} of any rank, as Keras' {@code
-   * ops.matmul(x, kernel)} for a 2-D kernel.
+   * {@code x · kernel} over the last axis of {@code x} of any rank, as Keras' {@code ops.matmul(x,
+   * kernel)} for a 2-D kernel.
    */
-  public static <T extends TType> Operand<T> matMulLastAxis(Ops tf, Operand<T> x, Operand<T> kernel) {
+  public static <T extends TType> Operand<T> matMulLastAxis(
+      Ops tf, Operand<T> x, Operand<T> kernel) {
     int rank = x.shape().numDimensions();
     if (rank == 2) {
       return tf.linalg.matMul(x, kernel);

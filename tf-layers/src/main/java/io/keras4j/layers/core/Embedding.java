@@ -23,10 +23,9 @@ import org.tensorflow.types.family.TType;
  * Keras' {@code keras.layers.Embedding}.
  *
  * <p>Input {@code (batch, ...)} of ids, int32 or int64 (other dtypes, floating ids included, are
- * cast to int32 directly, as Keras' Embedding, which turns autocasting off); output {@code
- * (batch, ..., output_dim)} in the
- * compute dtype. Weight: {@code embeddings} {@code (input_dim, output_dim)}. With {@code mask_zero}
- * the output mask is {@code x != 0}.
+ * cast to int32 directly, as Keras' Embedding, which turns autocasting off); output {@code (batch,
+ * ..., output_dim)} in the compute dtype. Weight: {@code embeddings} {@code (input_dim,
+ * output_dim)}. With {@code mask_zero} the output mask is {@code x != 0}.
  *
  * <pre>{@code
  * Embedding embedding = new Embedding(EmbeddingConfig.builder(1000, 64).maskZero(true).build());

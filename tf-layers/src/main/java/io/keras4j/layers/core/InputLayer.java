@@ -34,7 +34,8 @@ public final class InputLayer extends Layer {
   }
 
   private static InputLayerConfig withName(InputLayerConfig c, String name) {
-    return new InputLayerConfig(c.batchShape(), c.dtype(), c.sparse(), c.ragged(), name, c.optional());
+    return new InputLayerConfig(
+        c.batchShape(), c.dtype(), c.sparse(), c.ragged(), name, c.optional());
   }
 
   /** The symbolic tensor this layer provides. */

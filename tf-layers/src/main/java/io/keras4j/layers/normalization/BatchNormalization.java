@@ -130,7 +130,8 @@ public final class BatchNormalization extends Layer {
       @SuppressWarnings("unchecked")
       Operand<TFloat32> input = (Operand<TFloat32>) (Operand<?>) x;
       return NormalizationOps.castTo(
-          tf, fused(tf, input, movingMeanValue, movingVarianceValue),
+          tf,
+          fused(tf, input, movingMeanValue, movingVarianceValue),
           NormalizationOps.floatingType(dtypePolicy()));
     }
     if (!inference) {

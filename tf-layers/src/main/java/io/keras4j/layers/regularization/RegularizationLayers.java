@@ -12,25 +12,25 @@ public final class RegularizationLayers {
     b.layer(LayerType.of("Dropout", Dropout.class, DropoutConfig.class, Dropout::new));
     b.layer(
         LayerType.of(
-            "SpatialDropout1D",
-            SpatialDropout1D.class,
-            SpatialDropout1DConfig.class,
-            SpatialDropout1D::new)
-        .withBaseKeys(LayerType.BaseKeys.NAME_AND_DTYPE_NAME));
+                "SpatialDropout1D",
+                SpatialDropout1D.class,
+                SpatialDropout1DConfig.class,
+                SpatialDropout1D::new)
+            .withBaseKeys(LayerType.BaseKeys.NAME_AND_DTYPE_NAME));
     b.layer(
         LayerType.of(
-            "SpatialDropout2D",
-            SpatialDropout2D.class,
-            SpatialDropout2DConfig.class,
-            SpatialDropout2D::new)
-        .withBaseKeys(LayerType.BaseKeys.NAME_AND_DTYPE_NAME));
+                "SpatialDropout2D",
+                SpatialDropout2D.class,
+                SpatialDropout2DConfig.class,
+                SpatialDropout2D::new)
+            .withBaseKeys(LayerType.BaseKeys.NAME_AND_DTYPE_NAME));
     b.layer(
         LayerType.of(
-            "SpatialDropout3D",
-            SpatialDropout3D.class,
-            SpatialDropout3DConfig.class,
-            SpatialDropout3D::new)
-        .withBaseKeys(LayerType.BaseKeys.NAME_AND_DTYPE_NAME));
+                "SpatialDropout3D",
+                SpatialDropout3D.class,
+                SpatialDropout3DConfig.class,
+                SpatialDropout3D::new)
+            .withBaseKeys(LayerType.BaseKeys.NAME_AND_DTYPE_NAME));
     b.layer(
         LayerType.of(
             "GaussianNoise", GaussianNoise.class, GaussianNoiseConfig.class, GaussianNoise::new));

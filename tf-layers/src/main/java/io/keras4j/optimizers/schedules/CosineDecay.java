@@ -62,8 +62,7 @@ public record CosineDecay(
     s = tf.math.minimum(s, tf.math.add(steps, warmup));
     // Keras parity: both branches of Keras' cond, then the one that applies.
     Operand<TFloat32> warming =
-        tf.math.add(
-            tf.math.mul(tf.math.sub(target, initial), tf.math.div(s, warmup)), initial);
+        tf.math.add(tf.math.mul(tf.math.sub(target, initial), tf.math.div(s, warmup)), initial);
     Operand<TFloat32> decaying = decayed(tf, tf.math.sub(s, warmup), steps, target);
     return tf.select(tf.math.less(s, warmup), warming, decaying);
   }

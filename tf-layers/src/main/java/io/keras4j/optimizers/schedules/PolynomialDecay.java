@@ -12,9 +12,9 @@ import org.tensorflow.types.family.TNumber;
 
 /**
  * {@code (initial - end) * (1 - s / decay_steps)^power + end} with {@code s = min(step,
- * decay_steps)}; with {@code cycle}, {@code decay_steps} grows to the first multiple of itself
- * that is at least {@code step}: Keras' {@code keras.optimizers.schedules.PolynomialDecay},
- * computed in float32.
+ * decay_steps)}; with {@code cycle}, {@code decay_steps} grows to the first multiple of itself that
+ * is at least {@code step}: Keras' {@code keras.optimizers.schedules.PolynomialDecay}, computed in
+ * float32.
  *
  * <pre>{@code
  * LearningRateSchedule lr =

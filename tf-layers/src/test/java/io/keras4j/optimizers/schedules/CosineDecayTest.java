@@ -28,8 +28,7 @@ class CosineDecayTest {
             .warmupTarget(0.2)
             .warmupSteps(4)
             .build();
-    Rates.assertFollows(
-        s, 14, step -> step < 4 ? 0.2 * step / 4.0 : cosine(0.2, step - 4, 6, 0.0));
+    Rates.assertFollows(s, 14, step -> step < 4 ? 0.2 * step / 4.0 : cosine(0.2, step - 4, 6, 0.0));
   }
 
   @Test

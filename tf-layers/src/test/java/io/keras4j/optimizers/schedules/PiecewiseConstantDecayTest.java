@@ -27,8 +27,7 @@ class PiecewiseConstantDecayTest {
 
   @Test
   void keras_defaults() {
-    assertEquals(
-        "PiecewiseConstant", PiecewiseConstantDecay.of(List.of(), List.of(0.1)).name());
+    assertEquals("PiecewiseConstant", PiecewiseConstantDecay.of(List.of(), List.of(0.1)).name());
     assertEquals(0.1f, Rates.at(PiecewiseConstantDecay.of(List.of(), List.of(0.1)), 7));
   }
 }

@@ -189,14 +189,14 @@ class ReduceLROnPlateauTest {
       ReduceLROnPlateau reduce = new ReduceLROnPlateau(flat().build());
       History history =
           m.fit(
-          FitOptions.builder()
-              .batchSize(4)
-              .epochs(2)
-              .seed(2)
-              .validationSplit(0.25)
-              .verbose(0)
-              .callback(reduce)
-              .build());
+              FitOptions.builder()
+                  .batchSize(4)
+                  .epochs(2)
+                  .seed(2)
+                  .validationSplit(0.25)
+                  .verbose(0)
+                  .callback(reduce)
+                  .build());
       // Keras: 0.1 becomes 0.01 after two epochs.
       assertEquals((float) (0.1f * 0.1), m.learningRate());
       // History comes after the callbacks and records, as Keras' does, the rate each epoch trained

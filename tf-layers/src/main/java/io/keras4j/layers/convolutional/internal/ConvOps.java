@@ -165,7 +165,12 @@ public final class ConvOps {
       Ops tf, Operand<T> x, Operand<T> kernel, Padding padding, List<Integer> dilations) {
     List<Integer> k = List.of((int) kernel.shape().get(0), (int) kernel.shape().get(1));
     return withSpaceToBatch(
-        tf, x, k, padding, dilations, in -> tf.nn.conv2d(in, kernel, perAxis(List.of(1, 1)), "VALID"));
+        tf,
+        x,
+        k,
+        padding,
+        dilations,
+        in -> tf.nn.conv2d(in, kernel, perAxis(List.of(1, 1)), "VALID"));
   }
 
   /**
@@ -202,9 +207,9 @@ public final class ConvOps {
         if (dynamicShape == null) dynamicShape = tf.shape(x);
         Operand<TInt32> size = tf.stridedSlice(dynamicShape, Indices.at(i + 1));
         Operand<TInt32> extra =
-            tf.math.floorMod(
-                tf.math.neg(tf.math.add(size, tf.constant(total))), tf.constant(d));
-        paddings.add(tf.stack(List.of(tf.constant(before), tf.math.add(extra, tf.constant(after)))));
+            tf.math.floorMod(tf.math.neg(tf.math.add(size, tf.constant(total))), tf.constant(d));
+        paddings.add(
+            tf.stack(List.of(tf.constant(before), tf.math.add(extra, tf.constant(after)))));
         crops.add(tf.stack(List.of(tf.constant(0), extra)));
       }
     }
