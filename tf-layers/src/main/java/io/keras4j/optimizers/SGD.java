@@ -51,7 +51,8 @@ public final class SGD extends BaseOptimizer<SGDConfig> {
   protected <T extends TFloating> List<Op> updateStep(
       Ops tf, Operand<T> g, Weight w, Operand<T> lr) {
     if (momentums.isEmpty()) {
-      return List.of(assignSub(tf, w, tf.math.mul(g, lr)));
+      // One fused kernel, in place, with Keras' two float32 roundings: w - (g * lr).
+      return List.of(tf.train.resourceApplyGradientDescent(w.handle(tf), lr, g));
     }
     Weight m = slot(momentums, w);
     Operand<T> mu = scalar(tf, getConfig().momentum(), g.type());

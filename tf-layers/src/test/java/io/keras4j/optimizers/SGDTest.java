@@ -58,6 +58,33 @@ class SGDTest {
     }
   }
 
+  /**
+   * Without momentum the update runs as one fused kernel; it must round as Keras' {@code
+   * assign_sub(g * lr)} does, twice in float32: {@code w - (g * lr)}, bit for bit.
+   */
+  @Test
+  void plain_step_rounds_as_keras_bit_for_bit() {
+    Random random = new Random(11);
+    int n = 4099;
+    float[] w = new float[n];
+    for (int i = 0; i < n; i++) w[i] = (float) random.nextGaussian();
+    List<Training.Param> params =
+        List.of(new Training.Param("dense/kernel", org.tensorflow.ndarray.Shape.of(n), w.clone()));
+    float lr = 0.037f;
+    try (Training t = Training.of(new SGD(SGDConfig.builder().learningRate(lr).build()), params)) {
+      for (int s = 0; s < 3; s++) {
+        float[] g = new float[n];
+        for (int i = 0; i < n; i++) g[i] = (float) (random.nextGaussian() * Math.pow(10, s - 1));
+        t.step(new float[][] {g});
+        for (int i = 0; i < n; i++) w[i] = w[i] - g[i] * lr;
+        double[] got = t.read(t.weights.get(0));
+        for (int i = 0; i < n; i++) {
+          assertEquals(w[i], (float) got[i], "step " + s + ", element " + i);
+        }
+      }
+    }
+  }
+
   @Test
   void variables_are_keras_ones_in_keras_order() {
     // As train_mlp_sgd_momentum/trained.keras: iteration, learning_rate, one momentum per weight.
