@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -51,8 +52,12 @@ final class ModelRuntime implements AutoCloseable {
     this.graph = new Graph();
     this.tf = Ops.create(graph).withDevice(device.spec());
     // Soft placement runs ops without a kernel on the chosen device (int32 shape arithmetic on a
-    // GPU, say) on the CPU instead, as Keras on TensorFlow does.
-    this.session = new Session(graph, ConfigProto.newBuilder().setAllowSoftPlacement(true).build());
+    // GPU, say) on the CPU instead, as Keras on TensorFlow does. The CPU has every kernel: its
+    // session takes no options, which spares loading TensorFlow's protocol buffer classes.
+    this.session =
+        device.type() == DeviceSpec.DeviceType.CPU
+            ? new Session(graph)
+            : new Session(graph, ConfigProto.newBuilder().setAllowSoftPlacement(true).build());
   }
 
   Graph graph() {
