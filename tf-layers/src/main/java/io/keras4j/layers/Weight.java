@@ -144,6 +144,14 @@ public final class Weight {
         .output(0);
   }
 
+  /**
+   * Whether an open graph or eager session has a variable for this weight: a model has built the
+   * layer into its graph, so the weight's initializer has run or is about to.
+   */
+  public synchronized boolean hasVariable() {
+    return !handles.isEmpty();
+  }
+
   /** Reads the variable's current value in {@code tf}'s graph or eager session. */
   @SuppressWarnings("unchecked")
   public <T extends TType> Operand<T> read(Ops tf) {

@@ -1,7 +1,9 @@
 package io.keras4j.layers.preprocessing;
 
+import io.keras4j.initializers.Initializer;
 import io.keras4j.initializers.Ones;
 import io.keras4j.initializers.Zeros;
+import io.keras4j.internal.JavaArrays;
 import io.keras4j.layers.CallContext;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
@@ -10,10 +12,14 @@ import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.Weight;
 import io.keras4j.layers.WeightOptions;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
@@ -30,7 +36,8 @@ import org.tensorflow.types.family.TType;
  * <p>The statistics come from the config ({@code mean} and {@code variance}, numbers or arrays
  * aligned right to left with the kept axes) or, for a layer Keras adapted to data, from three
  * non-trainable weights in this order: {@code mean} and {@code variance} of shape {@code
- * (input_shape[a] for a in axis)}, and the scalar int64 {@code count}.
+ * (input_shape[a] for a in axis)}, and the scalar int64 {@code count}. {@link #adapt(Tensor)}
+ * computes them from data, as Keras' {@code adapt}, before the layer's model first runs.
  *
  * <p>Input and output of any shape, the same; the dimensions on {@code axis} must be known.
  *
@@ -54,6 +61,14 @@ public final class Normalization extends Layer {
   private @Nullable Weight variance;
   private @Nullable Weight count;
 
+  /**
+   * The statistics {@link #adapt} computed, the initial values of {@code mean} and {@code
+   * variance}.
+   */
+  private volatile float @Nullable [] adaptedMean;
+
+  private volatile float @Nullable [] adaptedVariance;
+
   public Normalization(NormalizationConfig config) {
     this(config, LayerArgs.defaults());
   }
@@ -70,11 +85,16 @@ public final class Normalization extends Layer {
     if (config.mean() == null) {
       Shape shape = Shape.scalar();
       for (int d : keep) shape = shape.append(inputShape.get(d));
-      WeightOptions stat = WeightOptions.of(new Zeros()).trainable(false);
-      mean = addWeight(tf, "mean", shape, stat);
-      variance = addWeight(tf, "variance", shape, WeightOptions.of(new Ones()).trainable(false));
+      mean = addWeight(tf, "mean", shape, WeightOptions.of(new Adapted(true)).trainable(false));
+      variance =
+          addWeight(tf, "variance", shape, WeightOptions.of(new Adapted(false)).trainable(false));
       // Keras keeps it for older saved models; on the TensorFlow backend its "int" is int64.
-      count = addWeight(tf, "count", Shape.scalar(), stat.dtype(TInt64.class));
+      count =
+          addWeight(
+              tf,
+              "count",
+              Shape.scalar(),
+              WeightOptions.of(new Zeros()).trainable(false).dtype(TInt64.class));
     }
   }
 
@@ -155,6 +175,180 @@ public final class Normalization extends Layer {
     }
     Operand<T> cast = tf.dtypes.cast(c, type);
     return tf.broadcastTo(cast, tf.constant(broadcast));
+  }
+
+  /**
+   * Computes the mean and variance of {@code data} for each position along {@code axis}, over all
+   * other axes, as Keras' {@code adapt} on an array: they become the initial values of the {@code
+   * mean} and {@code variance} weights (population variance; {@code count} stays 0, as in Keras).
+   * Builds the layer for {@code data}'s shape if it is not built. Call it before the model that
+   * holds the layer first runs; the statistics are summed in double precision and stored as
+   * float32. Data too large to hold twice over (as doubles) goes in batches: {@link
+   * #adapt(Iterable)}.
+   *
+   * <pre>{@code
+   * Normalization norm = new Normalization(NormalizationConfig.builder().build());
+   * norm.adapt(trainingFeatures); // (samples, features)
+   * KerasTensor x = Input.of(features);
+   * Model model = new Functional(LayerArgs.named("m"), x, dense.apply(norm.apply(x)));
+   * }</pre>
+   *
+   * @param data a float or integer tensor of the layer's input shape, any number of samples
+   * @throws IllegalArgumentException for data whose kept axes differ from the layer's build shape
+   * @throws IllegalStateException for a layer given {@code mean} and {@code variance} in its
+   *     config, or whose weights already have values in a model
+   */
+  public void adapt(Tensor data) {
+    adapt(List.of(data));
+  }
+
+  /** {@link #adapt(Tensor)} on rows of features: {@code data[sample][feature]}. */
+  public void adapt(float[][] data) {
+    try (Tensor t = JavaArrays.toTensor(data)) {
+      adapt(t);
+    }
+  }
+
+  /**
+   * {@link #adapt(Tensor)} on a dataset given batch by batch, as Keras' {@code adapt} on a batched
+   * {@code tf.data.Dataset}: each batch's statistics are merged into the running ones, weighted by
+   * the number of values each position saw. The batches stay the caller's to close.
+   */
+  public synchronized void adapt(Iterable<? extends Tensor> batches) {
+    if (config.mean() != null) {
+      throw new IllegalStateException(
+          "Layer '"
+              + name()
+              + "' was given `mean` and `variance` in its config: there is nothing to adapt");
+    }
+    Iterator<? extends Tensor> it = batches.iterator();
+    if (!it.hasNext()) {
+      throw new IllegalArgumentException(
+          "adapt() received no batches. Expected at least one batch of data.");
+    }
+    Tensor first = it.next();
+    if (!built()) {
+      try (Graph g = new Graph()) {
+        ensureBuilt(Ops.create(g), List.of(first.shape()), false);
+      }
+    }
+    if (mean.hasVariable() || variance.hasVariable()) {
+      throw new IllegalStateException(
+          "The weights of layer '"
+              + name()
+              + "' already have variables in a model's graph: adapt the layer before its model"
+              + " first runs, or assign new statistics with Model.assignWeights");
+    }
+    Shape built = buildInputShapes().get(0);
+    int[] keep = keptAxes(built);
+    int positions = (int) mean.shape().size();
+    double[] totalMean = new double[positions];
+    double[] totalVariance = new double[positions];
+    long totalCount = 0;
+    for (Tensor batch = first; batch != null; batch = it.hasNext() ? it.next() : null) {
+      Shape shape = batch.shape();
+      if (shape.numDimensions() != built.numDimensions()
+          || Arrays.stream(keep).anyMatch(d -> shape.get(d) != built.get(d))) {
+        throw new IllegalArgumentException(
+            "The layer was built with input_shape="
+                + Shapes.toKeras(built)
+                + ", but adapt() is being called with data with an incompatible shape, data.shape="
+                + Shapes.toKeras(shape));
+      }
+      long count = shape.size() / positions;
+      if (count == 0) continue;
+      double[][] stats = moments(values(batch), shape, keep, positions);
+      // Keras' merge of a batch into the running statistics (lack-of-fit sum of squares).
+      totalCount += count;
+      double batchWeight = (double) count / totalCount;
+      double existingWeight = 1 - batchWeight;
+      for (int p = 0; p < positions; p++) {
+        double merged = totalMean[p] * existingWeight + stats[0][p] * batchWeight;
+        double d0 = totalMean[p] - merged;
+        double d1 = stats[0][p] - merged;
+        totalVariance[p] =
+            (totalVariance[p] + d0 * d0) * existingWeight + (stats[1][p] + d1 * d1) * batchWeight;
+        totalMean[p] = merged;
+      }
+    }
+    adaptedMean = toFloats(totalMean);
+    adaptedVariance = toFloats(totalVariance);
+  }
+
+  /** The values of a numeric tensor, as doubles. */
+  private static double[] values(Tensor t) {
+    Object flat = JavaArrays.flat(t);
+    if (flat instanceof double[] d) return d;
+    int n = java.lang.reflect.Array.getLength(flat);
+    double[] out = new double[n];
+    if (flat instanceof float[] f) {
+      for (int i = 0; i < n; i++) out[i] = f[i];
+    } else if (flat instanceof int[] a) {
+      for (int i = 0; i < n; i++) out[i] = a[i];
+    } else if (flat instanceof long[] a) {
+      for (int i = 0; i < n; i++) out[i] = a[i];
+    }
+    return out;
+  }
+
+  /**
+   * Mean and population variance per position of the kept axes (row-major over them), in two
+   * passes.
+   */
+  private static double[][] moments(double[] x, Shape shape, int[] keep, int positions) {
+    int rank = shape.numDimensions();
+    long[] strides = new long[rank];
+    long stride = 1;
+    for (int d = rank - 1; d >= 0; d--) {
+      strides[d] = stride;
+      stride *= shape.get(d);
+    }
+    double per = (double) x.length / positions;
+    double[] m = new double[positions];
+    for (int i = 0; i < x.length; i++) m[position(i, shape, strides, keep)] += x[i];
+    for (int p = 0; p < positions; p++) m[p] /= per;
+    double[] v = new double[positions];
+    for (int i = 0; i < x.length; i++) {
+      int p = position(i, shape, strides, keep);
+      double d = x[i] - m[p];
+      v[p] += d * d;
+    }
+    for (int p = 0; p < positions; p++) v[p] /= per;
+    return new double[][] {m, v};
+  }
+
+  /** The kept-axes position of the element at row-major index {@code i}. */
+  private static int position(int i, Shape shape, long[] strides, int[] keep) {
+    long p = 0;
+    for (int d : keep) p = p * shape.get(d) + (i / strides[d]) % shape.get(d);
+    return (int) p;
+  }
+
+  private static float[] toFloats(double[] values) {
+    float[] out = new float[values.length];
+    for (int i = 0; i < values.length; i++) out[i] = (float) values[i];
+    return out;
+  }
+
+  /**
+   * The initial value of the {@code mean} (zeros) or {@code variance} (ones) weight, or what {@link
+   * #adapt} computed once it has run.
+   */
+  private final class Adapted implements Initializer {
+    private final boolean isMean;
+
+    Adapted(boolean isMean) {
+      this.isMean = isMean;
+    }
+
+    @Override
+    public <T extends TType> Operand<T> call(Ops tf, Shape shape, Class<T> dtype) {
+      float[] values = isMean ? adaptedMean : adaptedVariance;
+      if (values == null) {
+        return isMean ? new Zeros().call(tf, shape, dtype) : new Ones().call(tf, shape, dtype);
+      }
+      return tf.dtypes.cast(tf.constant(shape, DataBuffers.of(values, true, false)), dtype);
+    }
   }
 
   @Override
