@@ -1,10 +1,10 @@
 package io.keras4j.layers.preprocessing;
 
+import io.keras4j.internal.Gradients;
 import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.image.ResizeArea;
 import org.tensorflow.types.TBool;
@@ -24,14 +24,10 @@ import org.tensorflow.types.TInt32;
  */
 final class ResizeAreaGradient {
 
-  private static boolean registered;
-
   private ResizeAreaGradient() {}
 
-  static synchronized void register() {
-    if (registered) return;
-    registered = true;
-    TensorFlow.registerCustomGradient(ResizeArea.Inputs.class, ResizeAreaGradient::gradient);
+  static void register() {
+    Gradients.register(ResizeArea.Inputs.class, ResizeAreaGradient::gradient);
   }
 
   @SuppressWarnings({"rawtypes", "unchecked"})

@@ -1,10 +1,10 @@
 package io.keras4j.layers.convolutional.internal;
 
+import io.keras4j.internal.Gradients;
 import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.TensorFlow;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.nn.Conv3d;
 import org.tensorflow.op.nn.Conv3dBackpropFilter;
@@ -19,15 +19,11 @@ import org.tensorflow.types.family.TNumber;
  */
 final class ConvGradients {
 
-  private static boolean registered;
-
   private ConvGradients() {}
 
-  static synchronized void register() {
-    if (registered) return;
-    registered = true;
-    TensorFlow.registerCustomGradient(Conv3d.Inputs.class, ConvGradients::conv3d);
-    TensorFlow.registerCustomGradient(Conv3dBackpropInput.Inputs.class, ConvGradients::transpose);
+  static void register() {
+    Gradients.register(Conv3d.Inputs.class, ConvGradients::conv3d);
+    Gradients.register(Conv3dBackpropInput.Inputs.class, ConvGradients::transpose);
   }
 
   /** {@code y = conv3d(x, k)}: dx is the transposed convolution of dy, dk its filter gradient. */
