@@ -27,12 +27,14 @@ import org.tensorflow.Tensor;
  * figure: {@code <model> <metric> keras4j=<value> handwritten=<value> ratio=<k/h>}.
  *
  * <p>Usage: {@code Benchmarks [MODEL_FILE] [--batch N] [--iterations N] [--warmup N] [--models
- * LIST] [--predictions N]}. Without a file: the built-in models {@code mlp}, {@code cnn} and {@code
- * lstm} (predict and one SGD step; for the MLP also the RSS before and after {@code N} predictions
- * at batch 1), and {@code mobilenet_v2}: Keras' {@code MobileNetV2(alpha=0.35)} loaded from a
- * {@code .keras} file against the same network written by hand (time to first prediction in a fresh
- * and in a warm JVM, predict time at batch 1, peak RSS). With a file: that model's load times,
- * predict time and peak RSS.
+ * LIST] [--predictions N] [--xla]}. Without a file: the built-in models {@code mlp}, {@code cnn}
+ * and {@code lstm} (predict and one SGD step; with {@code --xla} both again with Keras4J's graph
+ * compiled by XLA in a JVM of its own, as {@code <metric>_xla} against the hand-written graph
+ * without XLA; for the MLP also the RSS before and after {@code N} predictions at batch 1), and
+ * {@code mobilenet_v2}: Keras' {@code MobileNetV2(alpha=0.35)} loaded from a {@code .keras} file
+ * against the same network written by hand (time to first prediction in a fresh and in a warm JVM,
+ * predict time at batch 1, peak RSS). With a file: that model's load times, predict time and peak
+ * RSS.
  */
 public final class Benchmarks {
 
@@ -50,7 +52,8 @@ public final class Benchmarks {
       int iterations,
       int warmup,
       List<String> models,
-      int predictions) {}
+      int predictions,
+      boolean xla) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("--child")) {
@@ -67,6 +70,7 @@ public final class Benchmarks {
     int warmup = 200;
     int predictions = 100_000;
     List<String> models = BUILT_IN;
+    boolean xla = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--batch" -> batch = Integer.parseInt(args[++i]);
@@ -74,6 +78,7 @@ public final class Benchmarks {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--predictions" -> predictions = Integer.parseInt(args[++i]);
         case "--models" -> models = List.of(args[++i].split(","));
+        case "--xla" -> xla = true;
         default -> {
           if (args[i].startsWith("--")) {
             throw new IllegalArgumentException("Unknown option " + args[i]);
@@ -92,7 +97,7 @@ public final class Benchmarks {
       throw new IllegalArgumentException(
           "--iterations must be positive; --warmup, --batch and --predictions not negative");
     }
-    return new Options(file, batch, iterations, warmup, models, predictions);
+    return new Options(file, batch, iterations, warmup, models, predictions, xla);
   }
 
   /** Runs the benchmarks and prints the table; returns the exit code. */
@@ -123,6 +128,15 @@ public final class Benchmarks {
       }
       for (String metric : List.of("predict_ms", "train_step_ms", "peak_rss_mb")) {
         print(out, model, metric, k, h);
+      }
+      if (o.xla()) {
+        // XLA in a JVM of its own: its threads would otherwise steal time from the other calls.
+        Map<String, String> xla = fork(model, "keras4j-xla", o);
+        for (String metric : List.of("predict_ms", "train_step_ms")) {
+          // Keras4J compiled with XLA against the hand-written graph without it.
+          String name = metric + "_xla";
+          print(out, model, name, Map.of(name, xla.get(metric)), Map.of(name, h.get(metric)));
+        }
       }
       out.printf(
           Locale.ROOT,
@@ -221,6 +235,10 @@ public final class Benchmarks {
             String.valueOf(o.predictions())));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "2");
+    if (impl.equals("keras4j-xla")) {
+      // TensorFlow auto-clusters on the CPU only with this flag, read when it starts.
+      pb.environment().merge("TF_XLA_FLAGS", "--tf_xla_cpu_global_jit", (a, b) -> a + " " + b);
+    }
     Process p = pb.start();
     Map<String, String> result = new LinkedHashMap<>();
     try (BufferedReader r =
@@ -263,10 +281,15 @@ public final class Benchmarks {
         BenchSpec spec = BenchSpec.of(model, batch);
         try (Data data = Data.of(spec, 42);
             BenchModel m = create(impl, spec, data)) {
-          Measure.medianMillis(m::predict, warmup, iterations);
-          Measure.medianMillis(m::trainStep, warmup, iterations);
+          double predict = Measure.medianMillis(m::predict, warmup, iterations);
+          double train = Measure.medianMillis(m::trainStep, warmup, iterations);
           System.out.printf(
-              Locale.ROOT, "RESULT batch=%d peak_rss_mb=%.1f%n", spec.batch(), Measure.peakRssMb());
+              Locale.ROOT,
+              "RESULT batch=%d peak_rss_mb=%.1f predict_ms=%.4f train_step_ms=%.4f%n",
+              spec.batch(),
+              Measure.peakRssMb(),
+              predict,
+              train);
         }
       }
     }
@@ -315,7 +338,11 @@ public final class Benchmarks {
   }
 
   private static BenchModel create(String impl, BenchSpec spec, Data data) {
-    return impl.equals("keras4j") ? Keras4jBench.of(spec, data) : Handwritten.of(spec, data);
+    return switch (impl) {
+      case "keras4j" -> Keras4jBench.of(spec, data);
+      case "keras4j-xla" -> Keras4jBench.jitCompiled(spec, data);
+      default -> Handwritten.of(spec, data);
+    };
   }
 
   /**

@@ -38,6 +38,13 @@ final class Keras4jBench implements BenchModel {
     return new Keras4jBench(build(spec), data);
   }
 
+  /** The built-in model compiled with XLA ({@link Model#jitCompile(boolean)}). */
+  static Keras4jBench jitCompiled(BenchSpec spec, Data data) {
+    Model model = build(spec);
+    model.jitCompile(true);
+    return new Keras4jBench(model, data);
+  }
+
   /** A model file, predicted on random data of its input shape. */
   static Keras4jBench of(Model model, Data data) {
     return new Keras4jBench(model, data);

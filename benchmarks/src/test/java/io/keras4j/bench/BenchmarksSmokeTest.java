@@ -1,6 +1,7 @@
 package io.keras4j.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -69,6 +70,22 @@ class BenchmarksSmokeTest {
         lines.stream()
             .anyMatch(l -> l.startsWith("mobilenet_v2 peak_rss_above_handwritten_mb keras4j=")),
         String.join("\n", lines));
+  }
+
+  @Test
+  void xlaFiguresAreOptIn() throws Exception {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    Benchmarks.Options o =
+        Benchmarks.parse(
+            new String[] {
+              "--iterations", "1", "--warmup", "0", "--batch", "2", "--models", "lstm", "--xla"
+            });
+    assertTrue(o.xla());
+    assertEquals(0, Benchmarks.run(o, new PrintStream(buf, true, StandardCharsets.UTF_8)));
+    List<String> lines = Arrays.asList(buf.toString(StandardCharsets.UTF_8).split("\n"));
+    assertCompared(lines, "lstm", "predict_ms_xla");
+    assertCompared(lines, "lstm", "train_step_ms_xla");
+    assertFalse(Benchmarks.parse(new String[0]).xla(), "XLA figures only with --xla");
   }
 
   private static void assertCompared(List<String> lines, String model, String metric) {

@@ -50,6 +50,13 @@ final class BenchCommand implements Callable<Integer> {
       description = "MLP predictions between the two RSS readings (default 100000; 0 skips)")
   int predictions = 100_000;
 
+  @Option(
+      names = "--xla",
+      description =
+          "also time the built-in models with Keras4J's graph compiled by XLA"
+              + " (Model.jitCompile), as <metric>_xla against the hand-written graph without it")
+  boolean xla;
+
   @Override
   public Integer call() throws Exception {
     List<String> args = new ArrayList<>();
@@ -58,6 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         List.of("--batch", String.valueOf(batch), "--iterations", String.valueOf(iterations)));
     args.addAll(List.of("--warmup", String.valueOf(warmup), "--models", String.join(",", models)));
     args.addAll(List.of("--predictions", String.valueOf(predictions)));
+    if (xla) args.add("--xla");
     return Benchmarks.run(Benchmarks.parse(args.toArray(new String[0])), System.out);
   }
 }

@@ -11,6 +11,7 @@ import io.keras4j.io.keras.KerasArchive;
 import io.keras4j.io.keras.KerasWeights;
 import io.keras4j.layers.Shapes;
 import io.keras4j.layers.Weight;
+import io.keras4j.models.Device;
 import io.keras4j.models.Model;
 import io.keras4j.serialization.CompileConfigs;
 import io.keras4j.serialization.ConfigException;
@@ -44,24 +45,52 @@ public final class ModelReader {
 
   private final KerasRegistry registry;
   private final ReadLimits limits;
+  private final Device device;
+  private final boolean jitCompile;
 
-  private ModelReader(KerasRegistry registry, ReadLimits limits) {
+  private ModelReader(
+      KerasRegistry registry, ReadLimits limits, Device device, boolean jitCompile) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.device = Objects.requireNonNull(device, "device");
+    this.jitCompile = jitCompile;
   }
 
-  /** A reader that knows Keras4J's built-in layers. */
+  /** A reader that knows Keras4J's built-in layers and places models on the CPU. */
   public static ModelReader create() {
-    return new ModelReader(KerasRegistry.builtins(), ReadLimits.DEFAULT);
+    return new ModelReader(KerasRegistry.builtins(), ReadLimits.DEFAULT, Device.cpu(), false);
   }
 
   /** This reader resolving names with {@code registry} (built-ins plus custom layers). */
   public ModelReader withRegistry(KerasRegistry registry) {
-    return new ModelReader(registry, limits);
+    return new ModelReader(registry, limits, device, jitCompile);
   }
 
   public ModelReader withLimits(ReadLimits limits) {
-    return new ModelReader(registry, limits);
+    return new ModelReader(registry, limits, device, jitCompile);
+  }
+
+  /**
+   * This reader placing the models it reads on {@code device} ({@link Model#placeOn}), which must
+   * happen before their weights load.
+   *
+   * <pre>{@code
+   * Model model =
+   *     ModelReader.create()
+   *         .withDevice(Device.gpuAvailable() ? Device.gpu(0) : Device.cpu())
+   *         .read(Path.of("model.keras"));
+   * }</pre>
+   */
+  public ModelReader withDevice(Device device) {
+    return new ModelReader(registry, limits, device, jitCompile);
+  }
+
+  /**
+   * This reader compiling the graphs of the models it reads with XLA ({@link
+   * Model#jitCompile(boolean)}), which must be chosen before their weights load.
+   */
+  public ModelReader withJitCompile(boolean jitCompile) {
+    return new ModelReader(registry, limits, device, jitCompile);
   }
 
   public KerasRegistry registry() {
@@ -188,6 +217,8 @@ public final class ModelReader {
       JsonNode config, ReadContext context, Path source, Consumer<Model> weights) {
     Model model = ConfigSerializer.of(context).deserializeModel(config);
     try {
+      model.placeOn(device);
+      model.jitCompile(jitCompile);
       model.build();
       checkSizes(model, source);
       compile(model, context);

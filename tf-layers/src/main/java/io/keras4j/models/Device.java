@@ -13,8 +13,9 @@ import org.tensorflow.proto.ConfigProto;
  * chosen device run on the CPU, as TensorFlow's soft placement does.
  *
  * <pre>{@code
- * Model model = ModelReader.create().read(file);
- * model.placeOn(Device.gpuAvailable() ? Device.gpu(0) : Device.cpu());
+ * Device device = Device.gpuAvailable() ? Device.gpu(0) : Device.cpu();
+ * model.placeOn(device); // a model built in Java, before it first runs
+ * Model loaded = ModelReader.create().withDevice(device).read(file); // a model from a file
  * }</pre>
  */
 public record Device(DeviceSpec.DeviceType type, int index) {

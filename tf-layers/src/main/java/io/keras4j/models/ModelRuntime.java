@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -24,6 +25,8 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
 import org.tensorflow.types.family.TType;
 
 /**
@@ -47,17 +50,31 @@ final class ModelRuntime implements AutoCloseable {
   private final Set<Weight> initialized = ConcurrentHashMap.newKeySet();
   private final Map<String, Ops> scopes = new HashMap<>();
 
-  ModelRuntime(Model model, Device device) {
+  ModelRuntime(Model model, Device device, boolean jitCompile) {
     this.model = model;
     this.graph = new Graph();
     this.tf = Ops.create(graph).withDevice(device.spec());
-    // Soft placement runs ops without a kernel on the chosen device (int32 shape arithmetic on a
-    // GPU, say) on the CPU instead, as Keras on TensorFlow does. The CPU has every kernel: its
-    // session takes no options, which spares loading TensorFlow's protocol buffer classes.
-    this.session =
-        device.type() == DeviceSpec.DeviceType.CPU
-            ? new Session(graph)
-            : new Session(graph, ConfigProto.newBuilder().setAllowSoftPlacement(true).build());
+    this.session = new Session(graph, options(device, jitCompile));
+  }
+
+  /**
+   * The session's options, none for a plain CPU session (which spares loading TensorFlow's protocol
+   * buffer classes). Soft placement runs ops without a kernel on the chosen device (int32 shape
+   * arithmetic on a GPU, say) on the CPU instead, as Keras on TensorFlow does; XLA auto-clustering
+   * compiles what it can.
+   */
+  private static @Nullable ConfigProto options(Device device, boolean jitCompile) {
+    boolean cpu = device.type() == DeviceSpec.DeviceType.CPU;
+    if (cpu && !jitCompile) return null;
+    ConfigProto.Builder config = ConfigProto.newBuilder().setAllowSoftPlacement(!cpu);
+    if (jitCompile) {
+      config.setGraphOptions(
+          GraphOptions.newBuilder()
+              .setOptimizerOptions(
+                  OptimizerOptions.newBuilder()
+                      .setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1)));
+    }
+    return config.build();
   }
 
   Graph graph() {
