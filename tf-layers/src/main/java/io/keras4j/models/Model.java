@@ -206,9 +206,9 @@ public abstract class Model extends Layer implements AutoCloseable {
    * only in a process started with the environment variable {@code
    * TF_XLA_FLAGS=--tf_xla_cpu_global_jit}, and otherwise runs the graph as without XLA.
    *
-   * <p>Whether it pays depends on the model: on 2 CPU cores an LSTM predicts about 40% faster,
-   * while dense and convolutional models and training steps run slower ({@code keras4j bench}
-   * measures both). Results agree with the uncompiled graph to float32 rounding, not bit for bit.
+   * <p>Whether it pays depends on the model and the device: on 2 CPU cores it made the MLP, CNN and
+   * LSTM of {@code keras4j bench --xla} slower, to predict and more so to train. Results agree with
+   * the uncompiled graph to float32 rounding, not bit for bit.
    */
   public synchronized void jitCompile(boolean jitCompile) {
     if (runtime != null) {
