@@ -7,6 +7,7 @@ import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.TensorSpec;
 import io.keras4j.layers.Weight;
 import io.keras4j.serialization.KerasRegistry;
+import io.keras4j.training.Batch;
 import io.keras4j.training.Compile;
 import io.keras4j.training.FitOptions;
 import io.keras4j.training.History;
@@ -292,6 +293,19 @@ public abstract class Model extends Layer implements AutoCloseable {
     return FitLoop.fit(this, trainer(), x, y, options);
   }
 
+  /**
+   * Trains the model on a dataset read batch by batch, as Keras' {@code model.fit(dataset)}: each
+   * epoch iterates {@code data} anew to its end, so that it need not fit in memory. The batches set
+   * the batch size and carry their own sample weights; validation data, callbacks, epochs and the
+   * progress bar (whose first epoch counts steps up to "Unknown", as Keras') apply as for
+   * whole-dataset tensors, and {@code validation_split}, {@code sample_weight} and {@code
+   * class_weight} are refused.
+   */
+  public synchronized History fit(Iterable<Batch> data, FitOptions options) {
+    stopTraining = false;
+    return FitLoop.fit(this, trainer(), data, options);
+  }
+
   /** {@link #fit} on Java arrays, one per input and one per output. */
   public History fit(Object[] x, Object[] y, FitOptions options) {
     List<Tensor> tx = new ArrayList<>();
@@ -318,6 +332,11 @@ public abstract class Model extends Layer implements AutoCloseable {
   public synchronized Map<String, Double> evaluate(
       List<? extends Tensor> x, List<? extends Tensor> y, int batchSize) {
     return FitLoop.evaluate(trainer(), x, y, null, batchSize);
+  }
+
+  /** The loss and metrics on a dataset read batch by batch, as Keras' {@code evaluate(dataset)}. */
+  public synchronized Map<String, Double> evaluate(Iterable<Batch> data) {
+    return FitLoop.evaluate(trainer(), data);
   }
 
   /**

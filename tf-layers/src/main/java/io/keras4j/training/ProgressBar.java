@@ -31,6 +31,10 @@ public final class ProgressBar {
     return System.console() != null;
   }
 
+  /**
+   * @param steps the steps of the epoch, or -1 while unknown (a dataset read batch by batch, in its
+   *     first epoch), shown as Keras shows it: {@code 12/Unknown}
+   */
   public void epochBegin(int epoch, int epochs, int steps) {
     this.start = System.nanoTime();
     this.steps = steps;
@@ -44,18 +48,23 @@ public final class ProgressBar {
     }
   }
 
-  public void epochEnd(Map<String, Double> logs) {
+  /** The epoch's last line, after {@code stepsRun} steps. */
+  public void epochEnd(int stepsRun, Map<String, Double> logs) {
     if (live) out.print("\r");
-    out.println(line(steps, logs));
+    out.println(line(stepsRun, logs));
   }
 
   private String line(int step, Map<String, Double> logs) {
     double seconds = (System.nanoTime() - start) / 1e9;
-    int filled = steps == 0 ? WIDTH : (int) Math.round((double) step / steps * WIDTH);
     StringBuilder b = new StringBuilder();
-    int digits = String.valueOf(steps).length();
-    b.append(String.format(Locale.ROOT, "%" + digits + "d/%d ", step, steps));
-    b.append("━".repeat(filled)).append(" ".repeat(WIDTH - filled));
+    if (steps < 0) {
+      b.append(String.format(Locale.ROOT, "%d/Unknown", step));
+    } else {
+      int filled = steps == 0 ? WIDTH : (int) Math.round((double) step / steps * WIDTH);
+      int digits = String.valueOf(steps).length();
+      b.append(String.format(Locale.ROOT, "%" + digits + "d/%d ", step, steps));
+      b.append("━".repeat(filled)).append(" ".repeat(WIDTH - filled));
+    }
     b.append(String.format(Locale.ROOT, " %ds", Math.round(seconds)));
     if (step > 0) {
       double perStep = seconds / step;
