@@ -19,7 +19,6 @@ import io.keras4j.serialization.ConfigSerializer;
 import io.keras4j.serialization.KerasJson;
 import io.keras4j.serialization.KerasRegistry;
 import io.keras4j.serialization.ReadContext;
-import io.keras4j.training.Compile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -42,6 +41,8 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class ModelReader {
+
+  private static final System.Logger LOG = System.getLogger(ModelReader.class.getName());
 
   private final KerasRegistry registry;
   private final ReadLimits limits;
@@ -236,19 +237,26 @@ public final class ModelReader {
    * compile settings Keras4J cannot resolve still loads, uncompiled, with its {@code
    * compile_config} kept for saving.
    */
+  /**
+   * Compiles a model from its file's {@code compile_config}, as Keras' {@code load_model} does.
+   * What Keras4J cannot train with (an unknown loss, an optimizer setting) leaves the model
+   * uncompiled, serving predictions, and says why in a warning.
+   */
   private void compile(Model model, ReadContext context) {
     JsonNode cc = model.compileConfig().orElse(null);
     if (cc == null || !cc.has("optimizer") || !cc.has("loss") || cc.get("loss").isNull()) return;
-    Compile compile;
     try {
-      compile = CompileConfigs.fromJson(cc, model, context);
+      model.compile(CompileConfigs.fromJson(cc, model, context), registry);
     } catch (ConfigException | UnsupportedOperationException | IllegalArgumentException e) {
-      return;
-    }
-    try {
-      model.compile(compile, registry);
-    } catch (UnsupportedOperationException e) {
-      // An optimizer setting Keras4J cannot train with: the model serves predictions.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Model '"
+              + model.name()
+              + "' from "
+              + context.source()
+              + " is left uncompiled: its compile_config cannot be used ("
+              + e.getMessage()
+              + "). It predicts; compile it in Java to train it.");
     }
   }
 
