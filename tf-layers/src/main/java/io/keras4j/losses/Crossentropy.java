@@ -138,6 +138,11 @@ final class Crossentropy {
     return tf.math.sub(shifted, logSum);
   }
 
+  /** {@code softmax} over {@code axis}: TensorFlow's fused op on the last axis. */
+  static <T extends TFloating> Operand<T> softmax(Ops tf, Operand<T> x, int axis) {
+    return isLastAxis(x, axis) ? tf.nn.softmax(x) : tf.math.exp(logSoftmax(tf, x, axis));
+  }
+
   /** Keras' clip of probabilities to {@code [eps, 1 - eps]} with {@code eps = 1e-7}. */
   static <T extends TFloating> Operand<T> clip(Ops tf, Operand<T> p) {
     return tf.clipByValue(

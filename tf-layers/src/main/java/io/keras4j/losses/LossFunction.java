@@ -128,6 +128,7 @@ public abstract sealed class LossFunction implements Loss {
     m.put("binary_crossentropy", BinaryCrossentropyFunction::new);
     m.put("binary_focal_crossentropy", BinaryFocalCrossentropyFunction::new);
     m.put("categorical_crossentropy", CategoricalCrossentropyFunction::new);
+    m.put("categorical_focal_crossentropy", CategoricalFocalCrossentropyFunction::new);
     m.put("categorical_hinge", CategoricalHingeFunction::new);
     m.put("cosine_similarity", CosineSimilarityFunction::new);
     m.put("hinge", HingeFunction::new);
@@ -186,6 +187,13 @@ public abstract sealed class LossFunction implements Loss {
   public static final class CategoricalCrossentropyFunction extends LossFunction {
     public CategoricalCrossentropyFunction() {
       super("categorical_crossentropy", new CategoricalCrossentropy());
+    }
+  }
+
+  /** {@code keras.losses.categorical_focal_crossentropy}. */
+  public static final class CategoricalFocalCrossentropyFunction extends LossFunction {
+    public CategoricalFocalCrossentropyFunction() {
+      super("categorical_focal_crossentropy", new CategoricalFocalCrossentropy());
     }
   }
 

@@ -29,6 +29,9 @@ public final class Losses {
         ObjectType.of(Category.LOSS, "BinaryFocalCrossentropy", BinaryFocalCrossentropy.class));
     b.object(
         ObjectType.of(Category.LOSS, "CategoricalCrossentropy", CategoricalCrossentropy.class));
+    b.object(
+        ObjectType.of(
+            Category.LOSS, "CategoricalFocalCrossentropy", CategoricalFocalCrossentropy.class));
     b.object(ObjectType.of(Category.LOSS, "CategoricalHinge", CategoricalHinge.class));
     b.object(ObjectType.of(Category.LOSS, "CosineSimilarity", CosineSimilarity.class));
     b.object(ObjectType.of(Category.LOSS, "Hinge", Hinge.class));
