@@ -28,8 +28,8 @@ public record Batch(
   public Batch {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(y, "y");
-    if (x.isEmpty() || y.isEmpty()) {
-      throw new IllegalArgumentException("A batch needs inputs and targets");
+    if (x.isEmpty()) {
+      throw new IllegalArgumentException("A batch needs inputs");
     }
     x = List.copyOf(x);
     y = List.copyOf(y);
