@@ -14,10 +14,11 @@ import org.tensorflow.types.family.TFloating;
  * Cross-entropy of one-hot (or soft) targets over classes: Keras' {@code
  * keras.losses.CategoricalCrossentropy}.
  *
- * <p>With {@code k} classes along {@code axis} and targets smoothed to {@code z = y_true (1 -
- * label_smoothing) + label_smoothing / k}, {@code loss = -sum(z * log_softmax(y_pred), axis)} from
- * logits; from probabilities {@code p}, {@code loss = -sum(z * log(clip(p / sum(p, axis), 1e-7, 1 -
- * 1e-7)), axis)}. Predictions {@code (batch, ..., k)} give losses {@code (batch, ...)}.
+ * <p>With targets smoothed to {@code z = y_true (1 - label_smoothing) + label_smoothing / k}, where
+ * {@code k} is the size of the targets' last axis (Keras counts classes there, whatever {@code
+ * axis} is), {@code loss = -sum(z * log_softmax(y_pred), axis)} from logits; from probabilities
+ * {@code p}, {@code loss = -sum(z * log(clip(p / sum(p, axis), 1e-7, 1 - 1e-7)), axis)}.
+ * Predictions {@code (batch, ..., k)} give losses {@code (batch, ...)}.
  *
  * <pre>{@code
  * Loss cce = CategoricalCrossentropy.builder().fromLogits(true).labelSmoothing(0.1).build();
@@ -61,17 +62,22 @@ public record CategoricalCrossentropy(
   @Override
   public <T extends TFloating> Operand<T> call(Ops tf, Operand<?> yTrue, Operand<T> yPred) {
     SameRank<T, T> y = Targets.align(tf, yTrue, yPred);
-    Operand<T> z = y.first();
-    Operand<T> p = y.second();
-    if (labelSmoothing != 0) {
-      int a = Targets.axis(p, axis, "CategoricalCrossentropy");
-      Operand<T> classes = tf.dtypes.cast(Targets.dim(tf, p, a), p.type());
-      Operand<T> s = tf.constant(p.type(), labelSmoothing);
-      z =
-          tf.math.add(
-              tf.math.mul(z, tf.constant(p.type(), 1 - labelSmoothing)), tf.math.div(s, classes));
-    }
-    return Crossentropy.categorical(tf, z, p, fromLogits, axis);
+    Operand<T> z = smooth(tf, y.first(), labelSmoothing, "CategoricalCrossentropy");
+    return Crossentropy.categorical(tf, z, y.second(), fromLogits, axis);
+  }
+
+  /**
+   * Keras' smoothing of categorical targets: {@code z (1 - s) + s / k}, with {@code k} the size of
+   * the targets' last axis whatever the loss's {@code axis} (as Keras counts the classes).
+   */
+  static <T extends TFloating> Operand<T> smooth(
+      Ops tf, Operand<T> z, double labelSmoothing, String loss) {
+    if (labelSmoothing == 0) return z;
+    Class<T> type = z.type();
+    Operand<T> classes = tf.dtypes.cast(Targets.dim(tf, z, Targets.axis(z, -1, loss)), type);
+    return tf.math.add(
+        tf.math.mul(z, tf.constant(type, 1 - labelSmoothing)),
+        tf.math.div(tf.constant(type, labelSmoothing), classes));
   }
 
   /** Keras' defaults, in one place for Java callers and for configs that omit a key. */

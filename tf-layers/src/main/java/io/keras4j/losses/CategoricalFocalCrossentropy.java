@@ -66,17 +66,10 @@ public record CategoricalFocalCrossentropy(
   public <T extends TFloating> Operand<T> call(Ops tf, Operand<?> yTrue, Operand<T> yPred) {
     SameRank<T, T> y = Targets.align(tf, yTrue, yPred);
     Class<T> type = yPred.type();
-    Operand<T> z = y.first();
+    Operand<T> z =
+        CategoricalCrossentropy.smooth(
+            tf, y.first(), labelSmoothing, "CategoricalFocalCrossentropy");
     Operand<T> p = y.second();
-    if (labelSmoothing != 0) {
-      // Keras parity: the classes are counted on the targets' last axis, whatever `axis` is.
-      int last = Targets.axis(z, -1, "CategoricalFocalCrossentropy");
-      Operand<T> classes = tf.dtypes.cast(Targets.dim(tf, z, last), type);
-      z =
-          tf.math.add(
-              tf.math.mul(z, tf.constant(type, 1 - labelSmoothing)),
-              tf.math.div(tf.constant(type, labelSmoothing), classes));
-    }
     if (fromLogits) {
       p = Crossentropy.softmax(tf, p, axis);
     }

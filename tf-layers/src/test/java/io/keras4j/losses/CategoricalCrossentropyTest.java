@@ -1,5 +1,6 @@
 package io.keras4j.losses;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.keras4j.losses.LossKit.Data;
@@ -70,19 +71,38 @@ class CategoricalCrossentropyTest {
       Data x = fromLogits ? logits : swapLastTwo(probs);
       Data z = swapLastTwo(Data.probabilities(38, Shape.of(2, 4, 3)));
       CategoricalCrossentropy onAxis1 =
-          CategoricalCrossentropy.builder()
-              .fromLogits(fromLogits)
-              .labelSmoothing(0.2)
-              .axis(1)
-              .build();
+          CategoricalCrossentropy.builder().fromLogits(fromLogits).axis(1).build();
       CategoricalCrossentropy onLast =
-          CategoricalCrossentropy.builder().fromLogits(fromLogits).labelSmoothing(0.2).build();
+          CategoricalCrossentropy.builder().fromLogits(fromLogits).build();
       double[] got = LossKit.call(onAxis1, z, x);
       double[] want = LossKit.call(onLast, swapLastTwo(z), swapLastTwo(x));
       assertEquals(8, got.length);
       for (int i = 0; i < got.length; i++)
         assertEquals(want[i], got[i], 1e-12, "fromLogits=" + fromLogits);
     }
+  }
+
+  /**
+   * Keras counts the classes of label smoothing on the targets' last axis, whatever {@code axis}
+   * is: with classes on axis 1 of (2, 3, 4), targets move towards 1/4, not 1/3.
+   */
+  @Test
+  void label_smoothing_counts_the_classes_on_the_last_axis_as_keras_does() {
+    Data x = Data.uniform(40, Shape.of(2, 3, 4), -2, 2);
+    Data z = swapLastTwo(Data.probabilities(41, Shape.of(2, 4, 3)));
+    double[] smoothed = z.values().clone();
+    for (int i = 0; i < smoothed.length; i++) smoothed[i] = smoothed[i] * 0.8 + 0.2 / 4;
+    double[] got =
+        LossKit.call(
+            CategoricalCrossentropy.builder().fromLogits(true).labelSmoothing(0.2).axis(1).build(),
+            z,
+            x);
+    double[] want =
+        LossKit.call(
+            CategoricalCrossentropy.builder().fromLogits(true).axis(1).build(),
+            Data.of(z.shape(), smoothed),
+            x);
+    assertArrayEquals(want, got, 1e-12);
   }
 
   /** Transposes the last two axes of a rank-3 tensor. */
