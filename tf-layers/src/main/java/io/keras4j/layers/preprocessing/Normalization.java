@@ -271,6 +271,9 @@ public final class Normalization extends Layer {
         totalMean[p] = merged;
       }
     }
+    if (totalCount == 0) {
+      throw new IllegalArgumentException("adapt() received only empty batches: no samples");
+    }
     adaptedMean = toFloats(totalMean);
     adaptedVariance = toFloats(totalVariance);
   }

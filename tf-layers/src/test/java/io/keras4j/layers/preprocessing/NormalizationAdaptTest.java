@@ -162,5 +162,8 @@ class NormalizationAdaptTest {
         assertThrows(IllegalArgumentException.class, () -> norm.adapt(new float[][] {{1, 2}}));
     assertTrue(shape.getMessage().contains("incompatible shape"), shape.getMessage());
     assertThrows(IllegalArgumentException.class, () -> norm.adapt(List.<TFloat32>of()));
+    try (TFloat32 empty = tensor(new float[0], 0, 3)) {
+      assertThrows(IllegalArgumentException.class, () -> norm.adapt(empty));
+    }
   }
 }
