@@ -234,13 +234,9 @@ public final class ModelReader {
   /**
    * Compiles a model saved compiled, as Keras' {@code load_model(compile=True)}, so that its
    * optimizer's state loads with the weights and training resumes where it stopped. A model whose
-   * compile settings Keras4J cannot resolve still loads, uncompiled, with its {@code
-   * compile_config} kept for saving.
-   */
-  /**
-   * Compiles a model from its file's {@code compile_config}, as Keras' {@code load_model} does.
-   * What Keras4J cannot train with (an unknown loss, an optimizer setting) leaves the model
-   * uncompiled, serving predictions, and says why in a warning.
+   * compile settings Keras4J cannot resolve (an unknown loss, an optimizer setting) still loads,
+   * uncompiled and serving predictions, with its {@code compile_config} kept for saving and a
+   * warning that says why.
    */
   private void compile(Model model, ReadContext context) {
     JsonNode cc = model.compileConfig().orElse(null);
