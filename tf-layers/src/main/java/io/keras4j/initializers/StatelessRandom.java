@@ -1,6 +1,7 @@
 package io.keras4j.initializers;
 
 import io.keras4j.layers.DTypePolicy;
+import io.keras4j.utils.RandomSeed;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.tensorflow.Operand;
@@ -97,7 +98,8 @@ final class StatelessRandom {
    * Keras' {@code make_default_seed} draws it.
    */
   private static Operand<TInt64> seed(Ops tf, @Nullable Long seed) {
-    long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_001L);
+    Long given = RandomSeed.orNext(seed);
+    long s = given != null ? given : ThreadLocalRandom.current().nextLong(1, 1_000_000_001L);
     return tf.constant(new long[] {Math.floorMod(s, SEED_MODULUS), 0L});
   }
 

@@ -1,5 +1,6 @@
 package io.keras4j.training;
 
+import io.keras4j.utils.RandomSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +68,17 @@ public record FitOptions(
 
   /** Keras' defaults: batch size 32, one epoch, shuffled, no validation. */
   public static final class Builder {
+    /** The shuffling seed when none is given: from {@link RandomSeed} once set, else the clock. */
+    private static long defaultSeed() {
+      Long seed = RandomSeed.next();
+      return seed != null ? seed : System.nanoTime();
+    }
+
     private int batchSize = 32;
     private int epochs = 1;
     private int initialEpoch;
     private boolean shuffle = true;
-    private long seed = System.nanoTime();
+    private long seed = defaultSeed();
     private double validationSplit;
     private @Nullable List<Tensor> validationX;
     private @Nullable List<Tensor> validationY;

@@ -24,6 +24,7 @@ import io.keras4j.optimizers.AdamConfig;
 import io.keras4j.training.Callback;
 import io.keras4j.training.Compile;
 import io.keras4j.training.FitOptions;
+import io.keras4j.utils.RandomSeed;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -90,6 +91,8 @@ public final class DateTranslator {
 
   public Outcome run(Settings s) throws IOException {
     long start = System.nanoTime();
+    // Keras' set_random_seed: the same initial weights, dropout and shuffling in every run.
+    RandomSeed.set(s.seed());
     List<Dates.Example> train = Dates.examples(s.trainExamples(), s.seed());
     List<Dates.Example> heldOut = Dates.examples(s.heldOut(), s.seed() + 1);
     int[][] x = new int[train.size()][];

@@ -4,6 +4,7 @@ import io.keras4j.layers.CallContext;
 import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.Tensors;
+import io.keras4j.utils.RandomSeed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -114,7 +115,7 @@ abstract class BaseDenseAttention extends Layer {
     if (rate >= 1) {
       return tf.zerosLike(x);
     }
-    Long seed = seed();
+    Long seed = RandomSeed.orNext(seed());
     RandomUniform.Options[] options =
         seed == null
             ? new RandomUniform.Options[0]

@@ -5,6 +5,7 @@ import io.keras4j.layers.Layer;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.Tensors;
 import io.keras4j.layers.Weight;
+import io.keras4j.utils.RandomSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -139,6 +140,7 @@ public abstract class RNNCell extends Layer {
       @Nullable Long seed,
       int count) {
     if (!(rate > 0 && rate < 1)) return List.of();
+    seed = RandomSeed.orNext(seed);
     List<Operand<TFloating>> masks = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       Operand<TFloating> u =

@@ -1,6 +1,7 @@
 package io.keras4j.layers.regularization;
 
 import io.keras4j.layers.Shapes;
+import io.keras4j.utils.RandomSeed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,7 +44,8 @@ final class Noise {
 
   /** Uniform in {@code [0, 1)}. */
   static <T extends TFloating> Operand<T> uniform(
-      Ops tf, Operand<TInt64> shape, Class<T> type, @Nullable Long seed) {
+      Ops tf, Operand<TInt64> shape, Class<T> type, @Nullable Long givenSeed) {
+    Long seed = RandomSeed.orNext(givenSeed);
     RandomUniform<T> u =
         seed == null
             ? tf.random.randomUniform(shape, type)
@@ -59,7 +61,8 @@ final class Noise {
       Class<T> type,
       double mean,
       double stddev,
-      @Nullable Long seed) {
+      @Nullable Long givenSeed) {
+    Long seed = RandomSeed.orNext(givenSeed);
     RandomStandardNormal<T> z =
         seed == null
             ? tf.random.randomStandardNormal(shape, type)
