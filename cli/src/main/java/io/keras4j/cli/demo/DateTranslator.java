@@ -89,10 +89,21 @@ public final class DateTranslator {
     return new Functional(args, ids, decoder.apply(encoder.apply(oneHot.apply(ids))));
   }
 
+  /**
+   * Builds, trains, shows, saves and reloads the translator. Its random draws are seeded from
+   * {@code s.seed()} for the run (Keras' {@code set_random_seed}), so that a run repeats exactly.
+   */
   public Outcome run(Settings s) throws IOException {
-    long start = System.nanoTime();
-    // Keras' set_random_seed: the same initial weights, dropout and shuffling in every run.
     RandomSeed.set(s.seed());
+    try {
+      return trainAndCheck(s);
+    } finally {
+      RandomSeed.clear();
+    }
+  }
+
+  private Outcome trainAndCheck(Settings s) throws IOException {
+    long start = System.nanoTime();
     List<Dates.Example> train = Dates.examples(s.trainExamples(), s.seed());
     List<Dates.Example> heldOut = Dates.examples(s.heldOut(), s.seed() + 1);
     int[][] x = new int[train.size()][];
