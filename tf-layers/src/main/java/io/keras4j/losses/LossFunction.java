@@ -131,6 +131,7 @@ public abstract sealed class LossFunction implements Loss {
     m.put("categorical_focal_crossentropy", CategoricalFocalCrossentropyFunction::new);
     m.put("categorical_hinge", CategoricalHingeFunction::new);
     m.put("cosine_similarity", CosineSimilarityFunction::new);
+    m.put("dice", DiceFunction::new);
     m.put("hinge", HingeFunction::new);
     m.put("huber", HuberFunction::new);
     m.put("kl_divergence", KLDivergenceFunction::new);
@@ -142,6 +143,7 @@ public abstract sealed class LossFunction implements Loss {
     m.put("poisson", PoissonFunction::new);
     m.put("sparse_categorical_crossentropy", SparseCategoricalCrossentropyFunction::new);
     m.put("squared_hinge", SquaredHingeFunction::new);
+    m.put("tversky", TverskyFunction::new);
     for (String alias : new String[] {"bce", "BCE"}) m.put(alias, m.get("binary_crossentropy"));
     for (String alias : new String[] {"kld", "KLD"}) m.put(alias, m.get("kl_divergence"));
     for (String alias : new String[] {"mae", "MAE"}) m.put(alias, m.get("mean_absolute_error"));
@@ -285,6 +287,20 @@ public abstract sealed class LossFunction implements Loss {
   public static final class SquaredHingeFunction extends LossFunction {
     public SquaredHingeFunction() {
       super("squared_hinge", new SquaredHinge());
+    }
+  }
+
+  /** {@code keras.losses.dice}. */
+  public static final class DiceFunction extends LossFunction {
+    public DiceFunction() {
+      super("dice", new Dice());
+    }
+  }
+
+  /** {@code keras.losses.tversky}. */
+  public static final class TverskyFunction extends LossFunction {
+    public TverskyFunction() {
+      super("tversky", new Tversky());
     }
   }
 }

@@ -34,6 +34,7 @@ public final class Losses {
             Category.LOSS, "CategoricalFocalCrossentropy", CategoricalFocalCrossentropy.class));
     b.object(ObjectType.of(Category.LOSS, "CategoricalHinge", CategoricalHinge.class));
     b.object(ObjectType.of(Category.LOSS, "CosineSimilarity", CosineSimilarity.class));
+    b.object(ObjectType.of(Category.LOSS, "Dice", Dice.class));
     b.object(ObjectType.of(Category.LOSS, "Hinge", Hinge.class));
     b.object(ObjectType.of(Category.LOSS, "Huber", Huber.class));
     b.object(ObjectType.of(Category.LOSS, "KLDivergence", KLDivergence.class));
@@ -51,6 +52,7 @@ public final class Losses {
         ObjectType.of(
             Category.LOSS, "SparseCategoricalCrossentropy", SparseCategoricalCrossentropy.class));
     b.object(ObjectType.of(Category.LOSS, "SquaredHinge", SquaredHinge.class));
+    b.object(ObjectType.of(Category.LOSS, "Tversky", Tversky.class));
     // Loss functions and their aliases ("mse"), written back in Keras' function form.
     for (String name : LossFunction.names()) {
       LossFunction f = LossFunction.of(name);
