@@ -56,11 +56,12 @@ public record Dice(
   public <T extends TFloating> Operand<T> call(Ops tf, Operand<?> yTrue, Operand<T> yPred) {
     Class<T> type = yPred.type();
     Operand<T> t = tf.dtypes.cast(yTrue, type);
+    Operand<T> product = tf.math.mul(t, yPred);
     Operand<TInt32> axes =
         axis == null
-            ? Reduction.allAxes(tf, tf.math.mul(t, yPred))
+            ? Reduction.allAxes(tf, product)
             : tf.constant(axis.stream().mapToInt(Integer::intValue).toArray());
-    Operand<T> intersection = tf.sum(tf.math.mul(t, yPred), axes);
+    Operand<T> intersection = tf.sum(product, axes);
     Operand<T> dice =
         tf.math.div(
             tf.math.mul(tf.constant(type, 2.0), intersection),
