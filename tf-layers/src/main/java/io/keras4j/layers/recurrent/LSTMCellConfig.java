@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.keras4j.activations.Activation;
 import io.keras4j.activations.BuiltinActivation;
 import io.keras4j.constraints.Constraint;
-import io.keras4j.initializers.GlorotUniform;
 import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Orthogonal;
-import io.keras4j.initializers.Zeros;
 import io.keras4j.regularizers.Regularizer;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -81,35 +78,14 @@ public record LSTMCellConfig(
 
   /** Keras' defaults, in one place for Java callers and for configs that omit a key. */
   @JsonPOJOBuilder(withPrefix = "")
-  public static final class Builder {
+  public static final class Builder extends CellBuilder<Builder> {
     private int units;
-    private Activation activation = BuiltinActivation.TANH;
     private Activation recurrentActivation = BuiltinActivation.SIGMOID;
-    private boolean useBias = true;
-    private Initializer kernelInitializer = new GlorotUniform();
-    private Initializer recurrentInitializer = new Orthogonal();
-    private Initializer biasInitializer = new Zeros();
     private boolean unitForgetBias = true;
-    private @Nullable Regularizer kernelRegularizer;
-    private @Nullable Regularizer recurrentRegularizer;
-    private @Nullable Regularizer biasRegularizer;
-    private @Nullable Constraint kernelConstraint;
-    private @Nullable Constraint recurrentConstraint;
-    private @Nullable Constraint biasConstraint;
-    private double dropout;
-    private double recurrentDropout;
-    private @Nullable Long seed;
 
     @JsonProperty("units")
     public Builder units(int units) {
       this.units = units;
-      return this;
-    }
-
-    /** {@code null} (as Keras' {@code activation=None}) means linear. */
-    @JsonProperty("activation")
-    public Builder activation(@Nullable Activation activation) {
-      this.activation = activation == null ? BuiltinActivation.LINEAR : activation;
       return this;
     }
 
@@ -121,87 +97,9 @@ public record LSTMCellConfig(
       return this;
     }
 
-    @JsonProperty("use_bias")
-    public Builder useBias(boolean useBias) {
-      this.useBias = useBias;
-      return this;
-    }
-
-    @JsonProperty("kernel_initializer")
-    public Builder kernelInitializer(Initializer kernelInitializer) {
-      this.kernelInitializer = kernelInitializer;
-      return this;
-    }
-
-    @JsonProperty("recurrent_initializer")
-    public Builder recurrentInitializer(Initializer recurrentInitializer) {
-      this.recurrentInitializer = recurrentInitializer;
-      return this;
-    }
-
-    @JsonProperty("bias_initializer")
-    public Builder biasInitializer(Initializer biasInitializer) {
-      this.biasInitializer = biasInitializer;
-      return this;
-    }
-
     @JsonProperty("unit_forget_bias")
     public Builder unitForgetBias(boolean unitForgetBias) {
       this.unitForgetBias = unitForgetBias;
-      return this;
-    }
-
-    @JsonProperty("kernel_regularizer")
-    public Builder kernelRegularizer(@Nullable Regularizer kernelRegularizer) {
-      this.kernelRegularizer = kernelRegularizer;
-      return this;
-    }
-
-    @JsonProperty("recurrent_regularizer")
-    public Builder recurrentRegularizer(@Nullable Regularizer recurrentRegularizer) {
-      this.recurrentRegularizer = recurrentRegularizer;
-      return this;
-    }
-
-    @JsonProperty("bias_regularizer")
-    public Builder biasRegularizer(@Nullable Regularizer biasRegularizer) {
-      this.biasRegularizer = biasRegularizer;
-      return this;
-    }
-
-    @JsonProperty("kernel_constraint")
-    public Builder kernelConstraint(@Nullable Constraint kernelConstraint) {
-      this.kernelConstraint = kernelConstraint;
-      return this;
-    }
-
-    @JsonProperty("recurrent_constraint")
-    public Builder recurrentConstraint(@Nullable Constraint recurrentConstraint) {
-      this.recurrentConstraint = recurrentConstraint;
-      return this;
-    }
-
-    @JsonProperty("bias_constraint")
-    public Builder biasConstraint(@Nullable Constraint biasConstraint) {
-      this.biasConstraint = biasConstraint;
-      return this;
-    }
-
-    @JsonProperty("dropout")
-    public Builder dropout(double dropout) {
-      this.dropout = dropout;
-      return this;
-    }
-
-    @JsonProperty("recurrent_dropout")
-    public Builder recurrentDropout(double recurrentDropout) {
-      this.recurrentDropout = recurrentDropout;
-      return this;
-    }
-
-    @JsonProperty("seed")
-    public Builder seed(@Nullable Long seed) {
-      this.seed = seed;
       return this;
     }
 
