@@ -1,15 +1,12 @@
 package io.keras4j.layers.convolutional;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.keras4j.activations.Activation;
-import io.keras4j.activations.BuiltinActivation;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.GlorotUniform;
 import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Zeros;
 import io.keras4j.layers.LayerArgs;
 import io.keras4j.layers.convolutional.internal.KerasTuple;
 import io.keras4j.regularizers.Regularizer;
@@ -169,23 +166,12 @@ public record ConvConfig(
 
   /** Keras' defaults, in one place for Java callers and for configs that omit a key. */
   @JsonPOJOBuilder(withPrefix = "")
-  public static final class Builder {
+  public static final class Builder extends ConvBuilder<Builder> {
     private int filters;
-    private List<Integer> kernelSize = List.of();
-    private List<Integer> strides = KerasTuple.of(1);
-    private Padding padding = Padding.VALID;
-    private DataFormat dataFormat = DataFormat.CHANNELS_LAST;
-    private List<Integer> dilationRate = KerasTuple.of(1);
     private int groups = 1;
-    private Activation activation = BuiltinActivation.LINEAR;
-    private boolean useBias = true;
     private Initializer kernelInitializer = new GlorotUniform();
-    private Initializer biasInitializer = new Zeros();
     private @Nullable Regularizer kernelRegularizer;
-    private @Nullable Regularizer biasRegularizer;
-    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint kernelConstraint;
-    private @Nullable Constraint biasConstraint;
     private @Nullable Integer loraRank;
 
     @JsonProperty("filters")
@@ -194,57 +180,9 @@ public record ConvConfig(
       return this;
     }
 
-    /** One value per spatial axis, or one value for all of them. */
-    @JsonProperty("kernel_size")
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-    public Builder kernelSize(int... kernelSize) {
-      this.kernelSize = KerasTuple.of(kernelSize);
-      return this;
-    }
-
-    @JsonProperty("strides")
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-    public Builder strides(int... strides) {
-      this.strides = KerasTuple.of(strides);
-      return this;
-    }
-
-    @JsonProperty("padding")
-    public Builder padding(Padding padding) {
-      this.padding = padding;
-      return this;
-    }
-
-    /** {@code null} (Keras' {@code data_format=None}) means Keras' default, channels last. */
-    @JsonProperty("data_format")
-    public Builder dataFormat(@Nullable DataFormat dataFormat) {
-      this.dataFormat = dataFormat == null ? DataFormat.CHANNELS_LAST : dataFormat;
-      return this;
-    }
-
-    @JsonProperty("dilation_rate")
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-    public Builder dilationRate(int... dilationRate) {
-      this.dilationRate = KerasTuple.of(dilationRate);
-      return this;
-    }
-
     @JsonProperty("groups")
     public Builder groups(int groups) {
       this.groups = groups;
-      return this;
-    }
-
-    /** {@code null} (as Keras' {@code activation=None}) means linear. */
-    @JsonProperty("activation")
-    public Builder activation(@Nullable Activation activation) {
-      this.activation = activation == null ? BuiltinActivation.LINEAR : activation;
-      return this;
-    }
-
-    @JsonProperty("use_bias")
-    public Builder useBias(boolean useBias) {
-      this.useBias = useBias;
       return this;
     }
 
@@ -255,41 +193,15 @@ public record ConvConfig(
       return this;
     }
 
-    /** {@code null} means Keras' default, {@code zeros}. */
-    @JsonProperty("bias_initializer")
-    public Builder biasInitializer(@Nullable Initializer biasInitializer) {
-      this.biasInitializer = biasInitializer == null ? new Zeros() : biasInitializer;
-      return this;
-    }
-
     @JsonProperty("kernel_regularizer")
     public Builder kernelRegularizer(@Nullable Regularizer kernelRegularizer) {
       this.kernelRegularizer = kernelRegularizer;
       return this;
     }
 
-    @JsonProperty("bias_regularizer")
-    public Builder biasRegularizer(@Nullable Regularizer biasRegularizer) {
-      this.biasRegularizer = biasRegularizer;
-      return this;
-    }
-
-    /** The penalty on the layer's output; the layer's {@code LayerArgs} hold the same value. */
-    @JsonProperty("activity_regularizer")
-    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
-      this.activityRegularizer = activityRegularizer;
-      return this;
-    }
-
     @JsonProperty("kernel_constraint")
     public Builder kernelConstraint(@Nullable Constraint kernelConstraint) {
       this.kernelConstraint = kernelConstraint;
-      return this;
-    }
-
-    @JsonProperty("bias_constraint")
-    public Builder biasConstraint(@Nullable Constraint biasConstraint) {
-      this.biasConstraint = biasConstraint;
       return this;
     }
 

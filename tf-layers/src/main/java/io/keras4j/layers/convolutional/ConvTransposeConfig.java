@@ -5,11 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import io.keras4j.activations.Activation;
-import io.keras4j.activations.BuiltinActivation;
 import io.keras4j.constraints.Constraint;
 import io.keras4j.initializers.GlorotUniform;
 import io.keras4j.initializers.Initializer;
-import io.keras4j.initializers.Zeros;
 import io.keras4j.layers.convolutional.internal.KerasTuple;
 import io.keras4j.regularizers.Regularizer;
 import java.util.Collections;
@@ -158,48 +156,16 @@ public record ConvTransposeConfig(
 
   /** Keras' defaults, in one place for Java callers and for configs that omit a key. */
   @JsonPOJOBuilder(withPrefix = "")
-  public static final class Builder {
+  public static final class Builder extends ConvBuilder<Builder> {
     private int filters;
-    private List<Integer> kernelSize = List.of();
-    private List<Integer> strides = KerasTuple.of(1);
-    private Padding padding = Padding.VALID;
     private @Nullable List<Integer> outputPadding;
-    private DataFormat dataFormat = DataFormat.CHANNELS_LAST;
-    private List<Integer> dilationRate = KerasTuple.of(1);
-    private Activation activation = BuiltinActivation.LINEAR;
-    private boolean useBias = true;
     private Initializer kernelInitializer = new GlorotUniform();
-    private Initializer biasInitializer = new Zeros();
     private @Nullable Regularizer kernelRegularizer;
-    private @Nullable Regularizer biasRegularizer;
-    private @Nullable Regularizer activityRegularizer;
     private @Nullable Constraint kernelConstraint;
-    private @Nullable Constraint biasConstraint;
 
     @JsonProperty("filters")
     public Builder filters(int filters) {
       this.filters = filters;
-      return this;
-    }
-
-    /** One value per spatial axis, or one value for all of them. */
-    @JsonProperty("kernel_size")
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-    public Builder kernelSize(int... kernelSize) {
-      this.kernelSize = KerasTuple.of(kernelSize);
-      return this;
-    }
-
-    @JsonProperty("strides")
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-    public Builder strides(int... strides) {
-      this.strides = KerasTuple.of(strides);
-      return this;
-    }
-
-    @JsonProperty("padding")
-    public Builder padding(Padding padding) {
-      this.padding = padding;
       return this;
     }
 
@@ -211,44 +177,10 @@ public record ConvTransposeConfig(
       return this;
     }
 
-    /** {@code null} (Keras' {@code data_format=None}) means Keras' default, channels last. */
-    @JsonProperty("data_format")
-    public Builder dataFormat(@Nullable DataFormat dataFormat) {
-      this.dataFormat = dataFormat == null ? DataFormat.CHANNELS_LAST : dataFormat;
-      return this;
-    }
-
-    @JsonProperty("dilation_rate")
-    @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-    public Builder dilationRate(int... dilationRate) {
-      this.dilationRate = KerasTuple.of(dilationRate);
-      return this;
-    }
-
-    /** {@code null} (as Keras' {@code activation=None}) means linear. */
-    @JsonProperty("activation")
-    public Builder activation(@Nullable Activation activation) {
-      this.activation = activation == null ? BuiltinActivation.LINEAR : activation;
-      return this;
-    }
-
-    @JsonProperty("use_bias")
-    public Builder useBias(boolean useBias) {
-      this.useBias = useBias;
-      return this;
-    }
-
     /** {@code null} means Keras' default, {@code glorot_uniform}. */
     @JsonProperty("kernel_initializer")
     public Builder kernelInitializer(@Nullable Initializer kernelInitializer) {
       this.kernelInitializer = kernelInitializer == null ? new GlorotUniform() : kernelInitializer;
-      return this;
-    }
-
-    /** {@code null} means Keras' default, {@code zeros}. */
-    @JsonProperty("bias_initializer")
-    public Builder biasInitializer(@Nullable Initializer biasInitializer) {
-      this.biasInitializer = biasInitializer == null ? new Zeros() : biasInitializer;
       return this;
     }
 
@@ -258,28 +190,9 @@ public record ConvTransposeConfig(
       return this;
     }
 
-    @JsonProperty("bias_regularizer")
-    public Builder biasRegularizer(@Nullable Regularizer biasRegularizer) {
-      this.biasRegularizer = biasRegularizer;
-      return this;
-    }
-
-    /** The penalty on the layer's output; the layer's {@code LayerArgs} hold the same value. */
-    @JsonProperty("activity_regularizer")
-    public Builder activityRegularizer(@Nullable Regularizer activityRegularizer) {
-      this.activityRegularizer = activityRegularizer;
-      return this;
-    }
-
     @JsonProperty("kernel_constraint")
     public Builder kernelConstraint(@Nullable Constraint kernelConstraint) {
       this.kernelConstraint = kernelConstraint;
-      return this;
-    }
-
-    @JsonProperty("bias_constraint")
-    public Builder biasConstraint(@Nullable Constraint biasConstraint) {
-      this.biasConstraint = biasConstraint;
       return this;
     }
 
