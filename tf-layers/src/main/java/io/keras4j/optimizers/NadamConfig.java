@@ -39,35 +39,12 @@ public record NadamConfig(
 
   /** Keras' defaults, in one place for Java callers and for configs that omit a key. */
   @JsonPOJOBuilder(withPrefix = "")
-  public static final class Builder extends OptimizerConfig.Builder<Builder> {
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double epsilon = 1e-7;
+  public static final class Builder extends AdamFamilyBuilder<Builder> {
 
-    private Builder() {
-      super(0.001);
-    }
+    private Builder() {}
 
     @Override
     protected Builder self() {
-      return this;
-    }
-
-    @JsonProperty("beta_1")
-    public Builder beta1(double beta1) {
-      this.beta1 = beta1;
-      return this;
-    }
-
-    @JsonProperty("beta_2")
-    public Builder beta2(double beta2) {
-      this.beta2 = beta2;
-      return this;
-    }
-
-    @JsonProperty("epsilon")
-    public Builder epsilon(double epsilon) {
-      this.epsilon = epsilon;
       return this;
     }
 
