@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -50,54 +49,16 @@ public record ExponentialDecay(
 
   @Override
   public Operand<TFloat32> call(Ops tf, Operand<? extends TNumber> step) {
-    Operand<TFloat32> p =
-        tf.math.div(tf.dtypes.cast(step, TFloat32.class), tf.constant((float) decaySteps));
-    if (staircase) {
-      p = tf.math.floor(p);
-    }
+    Operand<TFloat32> p = DecayBuilder.progress(tf, step, decaySteps, staircase);
     return tf.math.mul(
         tf.constant((float) initialLearningRate), tf.math.pow(tf.constant((float) decayRate), p));
   }
 
   /** Keras' defaults, in one place for Java callers and for configs that omit a key. */
   @JsonPOJOBuilder(withPrefix = "")
-  public static final class Builder {
-    private @Nullable Double initialLearningRate;
-    private @Nullable Double decaySteps;
-    private @Nullable Double decayRate;
-    private boolean staircase = false;
-    private String name = "ExponentialDecay";
-
-    private Builder() {}
-
-    @JsonProperty("initial_learning_rate")
-    public Builder initialLearningRate(double initialLearningRate) {
-      this.initialLearningRate = initialLearningRate;
-      return this;
-    }
-
-    @JsonProperty("decay_steps")
-    public Builder decaySteps(double decaySteps) {
-      this.decaySteps = decaySteps;
-      return this;
-    }
-
-    @JsonProperty("decay_rate")
-    public Builder decayRate(double decayRate) {
-      this.decayRate = decayRate;
-      return this;
-    }
-
-    @JsonProperty("staircase")
-    public Builder staircase(boolean staircase) {
-      this.staircase = staircase;
-      return this;
-    }
-
-    @JsonProperty("name")
-    public Builder name(String name) {
-      this.name = name;
-      return this;
+  public static final class Builder extends DecayBuilder<Builder> {
+    private Builder() {
+      super("ExponentialDecay");
     }
 
     public ExponentialDecay build() {

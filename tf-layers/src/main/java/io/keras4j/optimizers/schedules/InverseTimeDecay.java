@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -49,11 +48,7 @@ public record InverseTimeDecay(
 
   @Override
   public Operand<TFloat32> call(Ops tf, Operand<? extends TNumber> step) {
-    Operand<TFloat32> p =
-        tf.math.div(tf.dtypes.cast(step, TFloat32.class), tf.constant((float) decaySteps));
-    if (staircase) {
-      p = tf.math.floor(p);
-    }
+    Operand<TFloat32> p = DecayBuilder.progress(tf, step, decaySteps, staircase);
     Operand<TFloat32> denominator =
         tf.math.add(tf.constant(1.0f), tf.math.mul(tf.constant((float) decayRate), p));
     return tf.math.div(tf.constant((float) initialLearningRate), denominator);
@@ -61,43 +56,9 @@ public record InverseTimeDecay(
 
   /** Keras' defaults, in one place for Java callers and for configs that omit a key. */
   @JsonPOJOBuilder(withPrefix = "")
-  public static final class Builder {
-    private @Nullable Double initialLearningRate;
-    private @Nullable Double decaySteps;
-    private @Nullable Double decayRate;
-    private boolean staircase = false;
-    private String name = "InverseTimeDecay";
-
-    private Builder() {}
-
-    @JsonProperty("initial_learning_rate")
-    public Builder initialLearningRate(double initialLearningRate) {
-      this.initialLearningRate = initialLearningRate;
-      return this;
-    }
-
-    @JsonProperty("decay_steps")
-    public Builder decaySteps(double decaySteps) {
-      this.decaySteps = decaySteps;
-      return this;
-    }
-
-    @JsonProperty("decay_rate")
-    public Builder decayRate(double decayRate) {
-      this.decayRate = decayRate;
-      return this;
-    }
-
-    @JsonProperty("staircase")
-    public Builder staircase(boolean staircase) {
-      this.staircase = staircase;
-      return this;
-    }
-
-    @JsonProperty("name")
-    public Builder name(String name) {
-      this.name = name;
-      return this;
+  public static final class Builder extends DecayBuilder<Builder> {
+    private Builder() {
+      super("InverseTimeDecay");
     }
 
     public InverseTimeDecay build() {
