@@ -2,15 +2,8 @@ package io.keras4j.metrics;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.keras4j.layers.Weight;
 import io.keras4j.metrics.ConfusionMatrix.Condition;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.tensorflow.Operand;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Op;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * The fraction of positive predictions that are right, {@code tp / (tp + fp)}: Keras' {@code
@@ -23,15 +16,7 @@ import org.tensorflow.types.TFloat32;
  * Op update = precision.updateState(tf, labels, logits, null);
  * }</pre>
  */
-public final class Precision extends AbstractMetric {
-
-  private final @Nullable Thresholds thresholds;
-  private final @Nullable Integer topK;
-  private final @Nullable Integer classId;
-  private final double[] values;
-  private final boolean evenly;
-  private final Weight truePositives;
-  private final Weight falsePositives;
+public final class Precision extends ConfusionRatio {
 
   /** Keras' defaults: threshold 0.5, every class, {@code name="precision"}. */
   public Precision() {
@@ -51,63 +36,14 @@ public final class Precision extends AbstractMetric {
       @JsonProperty("class_id") @Nullable Integer classId,
       @JsonProperty("name") @Nullable String name,
       @JsonProperty("dtype") @Nullable String dtype) {
-    super(name == null ? "precision" : name, dtype);
-    this.thresholds = thresholds == null ? null : thresholds.requireInUnitInterval();
-    this.topK = topK;
-    this.classId = classId;
-    this.values = defaultThresholds(thresholds, topK);
-    this.evenly = ConfusionMatrix.evenlyDistributed(values);
-    int n = values.length;
-    this.truePositives = addVariable("true_positives", Shape.of(n), TFloat32.class);
-    this.falsePositives = addVariable("false_positives", Shape.of(n), TFloat32.class);
-  }
-
-  /** Keras' thresholds: the given ones, else 0.5, or -1e10 with {@code top_k}. */
-  static double[] defaultThresholds(@Nullable Thresholds thresholds, @Nullable Integer topK) {
-    if (thresholds != null) {
-      return thresholds.toArray();
-    }
-    return new double[] {topK == null ? 0.5 : ConfusionMatrix.NEG_INF};
-  }
-
-  /** The thresholds as configured, {@code null} for the default. */
-  @JsonProperty("thresholds")
-  public @Nullable Thresholds thresholds() {
-    return thresholds;
-  }
-
-  @JsonProperty("top_k")
-  public @Nullable Integer topK() {
-    return topK;
-  }
-
-  @JsonProperty("class_id")
-  public @Nullable Integer classId() {
-    return classId;
-  }
-
-  @Override
-  public Op updateState(
-      Ops tf, Operand<?> yTrue, Operand<?> yPred, @Nullable Operand<?> sampleWeight) {
-    return ConfusionMatrix.update(
-        tf,
-        Map.of(Condition.TRUE_POSITIVES, truePositives, Condition.FALSE_POSITIVES, falsePositives),
-        yTrue,
-        yPred,
-        values,
-        evenly,
+    super(
+        "precision",
+        Condition.FALSE_POSITIVES,
+        "false_positives",
+        thresholds,
         topK,
         classId,
-        sampleWeight,
-        false,
-        null);
-  }
-
-  @Override
-  public Operand<TFloat32> result(Ops tf) {
-    Operand<TFloat32> tp = readFloat32(tf, truePositives);
-    Operand<TFloat32> result =
-        tf.math.divNoNan(tp, tf.math.add(tp, readFloat32(tf, falsePositives)));
-    return values.length == 1 ? tf.reshape(result, tf.constant(new int[0])) : result;
+        name,
+        dtype);
   }
 }
