@@ -112,17 +112,10 @@ abstract class BaseConv extends Layer {
     InputShapes.checkRank(this, rank, inputShape);
     DataFormat format = config.dataFormat();
     long[] in = format.spatial(inputShape);
-    long[] out = new long[rank];
-    for (int i = 0; i < rank; i++) {
-      out[i] =
-          config
-              .padding()
-              .outputLength(
-                  in[i],
-                  config.kernelSize().get(i),
-                  config.strides().get(i),
-                  config.dilationRate().get(i));
-    }
+    long[] out =
+        config
+            .padding()
+            .outputLengths(in, config.kernelSize(), config.strides(), config.dilationRate());
     return format.shape(inputShape.get(0), out, config.filters());
   }
 

@@ -85,17 +85,10 @@ abstract class BaseDepthwiseConv extends Layer {
     DataFormat format = config.dataFormat();
     long channels = format.channels(inputShape);
     long[] in = format.spatial(inputShape);
-    long[] out = new long[rank];
-    for (int i = 0; i < rank; i++) {
-      out[i] =
-          config
-              .padding()
-              .outputLength(
-                  in[i],
-                  config.kernelSize().get(i),
-                  config.strides().get(i),
-                  config.dilationRate().get(i));
-    }
+    long[] out =
+        config
+            .padding()
+            .outputLengths(in, config.kernelSize(), config.strides(), config.dilationRate());
     long filters =
         channels == Shape.UNKNOWN_SIZE ? Shape.UNKNOWN_SIZE : channels * config.depthMultiplier();
     return format.shape(inputShape.get(0), out, filters);

@@ -2,6 +2,7 @@ package io.keras4j.layers.convolutional;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
 import java.util.Locale;
 import org.tensorflow.ndarray.Shape;
 
@@ -73,6 +74,19 @@ public enum Padding {
               + stride
               + ", padding="
               + kerasName);
+    }
+    return out;
+  }
+
+  /**
+   * {@link #outputLength} along each spatial axis: {@code in[i]} cells under window {@code
+   * window.get(i)}, stride {@code strides.get(i)} and dilation {@code dilations.get(i)}.
+   */
+  public long[] outputLengths(
+      long[] in, List<Integer> window, List<Integer> strides, List<Integer> dilations) {
+    long[] out = new long[in.length];
+    for (int i = 0; i < in.length; i++) {
+      out[i] = outputLength(in[i], window.get(i), strides.get(i), dilations.get(i));
     }
     return out;
   }

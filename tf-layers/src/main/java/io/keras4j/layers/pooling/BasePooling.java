@@ -7,6 +7,7 @@ import io.keras4j.layers.Tensors;
 import io.keras4j.layers.convolutional.DataFormat;
 import io.keras4j.layers.convolutional.internal.ConvOps;
 import io.keras4j.layers.convolutional.internal.InputShapes;
+import java.util.Collections;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.OperationBuilder;
@@ -90,13 +91,10 @@ abstract class BasePooling extends Layer {
     InputShapes.checkRank(this, rank, inputShape);
     DataFormat format = config.dataFormat();
     long[] in = format.spatial(inputShape);
-    long[] out = new long[rank];
-    for (int i = 0; i < rank; i++) {
-      out[i] =
-          config
-              .padding()
-              .outputLength(in[i], config.poolSize().get(i), config.strides().get(i), 1);
-    }
+    long[] out =
+        config
+            .padding()
+            .outputLengths(in, config.poolSize(), config.strides(), Collections.nCopies(rank, 1));
     return format.shape(inputShape.get(0), out, format.channels(inputShape));
   }
 

@@ -229,11 +229,9 @@ public final class ConvOps {
       List<Integer> strides,
       List<Integer> dilations,
       Padding p) {
-    long[] out = new long[kernel.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = p.outputLength(shape.get(i + 1), kernel.get(i), strides.get(i), dilations.get(i));
-    }
-    return out;
+    long[] in = new long[kernel.size()];
+    for (int i = 0; i < in.length; i++) in[i] = shape.get(i + 1);
+    return p.outputLengths(in, kernel, strides, dilations);
   }
 
   /**
