@@ -35,10 +35,10 @@ final class ResizeAreaGradient {
     Operand<TFloat32> dy = (Operand<TFloat32>) grads.get(0);
     Operand<TInt32> inShape = tf.shape(op.images);
     Operand<TInt32> outShape = tf.shape(dy);
-    Operand<TInt32> inHeight = at(tf, inShape, 1);
-    Operand<TInt32> outHeight = at(tf, outShape, 1);
-    Operand<TInt32> inWidth = at(tf, inShape, 2);
-    Operand<TInt32> outWidth = at(tf, outShape, 2);
+    Operand<TInt32> inHeight = Images.element(tf, inShape, 1);
+    Operand<TInt32> outHeight = Images.element(tf, outShape, 1);
+    Operand<TInt32> inWidth = Images.element(tf, inShape, 2);
+    Operand<TInt32> outWidth = Images.element(tf, outShape, 2);
     Operand<TFloat32> heightScale = scale(tf, inHeight, outHeight, op.alignCorners);
     Operand<TFloat32> widthScale = scale(tf, inWidth, outWidth, op.alignCorners);
     Operand<TFloat32> wh = coverage(tf, inHeight, outHeight, heightScale); // (outH, inH)
@@ -94,8 +94,8 @@ final class ResizeAreaGradient {
     Operand<TFloat32> weight =
         tf.select(
             tf.math.less(i, start),
-            tf.select(pastEnd, tf.math.add(tf.zerosLike(start), scale), tf.math.sub(next, start)),
-            tf.select(pastEnd, tf.math.sub(end, i), tf.onesLike(start)));
+            tf.select(pastEnd, scale, tf.math.sub(next, start)),
+            tf.select(pastEnd, tf.math.sub(end, i), tf.constant(1f)));
     Operand<TBool> covered = tf.math.logicalAnd(tf.math.greater(next, start), tf.math.less(i, end));
     Operand<TFloat32> w = tf.select(covered, weight, tf.constant(0f));
     Operand<TInt32> target = tf.math.minimum(index, tf.math.sub(in, one));
@@ -104,12 +104,5 @@ final class ResizeAreaGradient {
 
   private static Operand<TFloat32> toFloat(Ops tf, Operand<TInt32> x) {
     return tf.dtypes.cast(x, TFloat32.class);
-  }
-
-  /** Element {@code i} of a shape vector, as a scalar. */
-  private static Operand<TInt32> at(Ops tf, Operand<TInt32> shape, int i) {
-    return tf.reshape(
-        tf.slice(shape, tf.constant(new int[] {i}), tf.constant(new int[] {1})),
-        tf.constant(new int[0]));
   }
 }
