@@ -163,6 +163,27 @@ public final class JavaArrays {
     throw new IllegalArgumentException("Unsupported tensor type " + t.getClass());
   }
 
+  /**
+   * The values of a float32, float64, int32 or int64 tensor, flat and as doubles.
+   *
+   * @throws IllegalArgumentException for a tensor of another type
+   */
+  public static double[] doubles(Tensor t) {
+    Object flat = flat(t);
+    if (flat instanceof double[] d) return d;
+    int n = Array.getLength(flat);
+    double[] out = new double[n];
+    if (flat instanceof float[] f) {
+      for (int i = 0; i < n; i++) out[i] = f[i];
+    } else if (flat instanceof int[] a) {
+      for (int i = 0; i < n; i++) out[i] = a[i];
+    } else {
+      long[] a = (long[]) flat;
+      for (int i = 0; i < n; i++) out[i] = a[i];
+    }
+    return out;
+  }
+
   private static int unflatten(Object flat, Object out, int offset, int[] dims, int dim) {
     if (dim == dims.length - 1) {
       System.arraycopy(flat, offset, out, 0, dims[dim]);

@@ -1,5 +1,6 @@
 package io.keras4j.models;
 
+import io.keras4j.internal.JavaArrays;
 import io.keras4j.training.Batch;
 import io.keras4j.training.Callback;
 import io.keras4j.training.FitOptions;
@@ -18,9 +19,6 @@ import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TFloat64;
-import org.tensorflow.types.TInt32;
-import org.tensorflow.types.TInt64;
 
 /** Keras' {@code fit} and {@code evaluate} loops, over in-memory data or a batched dataset. */
 final class FitLoop {
@@ -318,17 +316,11 @@ final class FitLoop {
   private static int[] classes(Tensor y, int n) {
     Shape s = y.shape();
     int width = s.numDimensions() > 1 ? (int) (s.size() / n) : 1;
-    double[] v = new double[(int) s.size()];
-    if (y instanceof TFloat32 f) {
-      for (int i = 0; i < v.length; i++) v[i] = f.asRawTensor().data().asFloats().getFloat(i);
-    } else if (y instanceof TFloat64 d) {
-      for (int i = 0; i < v.length; i++) v[i] = d.asRawTensor().data().asDoubles().getDouble(i);
-    } else if (y instanceof TInt32 t) {
-      for (int i = 0; i < v.length; i++) v[i] = t.asRawTensor().data().asInts().getInt(i);
-    } else if (y instanceof TInt64 t) {
-      for (int i = 0; i < v.length; i++) v[i] = t.asRawTensor().data().asLongs().getLong(i);
-    } else {
-      throw new IllegalArgumentException("class_weight needs numeric targets");
+    double[] v;
+    try {
+      v = JavaArrays.doubles(y);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("class_weight needs numeric targets", e);
     }
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {

@@ -257,7 +257,7 @@ public final class Normalization extends Layer {
       }
       long count = shape.size() / positions;
       if (count == 0) continue;
-      double[][] stats = moments(values(batch), shape, keep, positions);
+      double[][] stats = moments(JavaArrays.doubles(batch), shape, keep, positions);
       // Keras' merge of a batch into the running statistics (lack-of-fit sum of squares).
       totalCount += count;
       double batchWeight = (double) count / totalCount;
@@ -276,22 +276,6 @@ public final class Normalization extends Layer {
     }
     adaptedMean = toFloats(totalMean);
     adaptedVariance = toFloats(totalVariance);
-  }
-
-  /** The values of a numeric tensor, as doubles. */
-  private static double[] values(Tensor t) {
-    Object flat = JavaArrays.flat(t);
-    if (flat instanceof double[] d) return d;
-    int n = java.lang.reflect.Array.getLength(flat);
-    double[] out = new double[n];
-    if (flat instanceof float[] f) {
-      for (int i = 0; i < n; i++) out[i] = f[i];
-    } else if (flat instanceof int[] a) {
-      for (int i = 0; i < n; i++) out[i] = a[i];
-    } else if (flat instanceof long[] a) {
-      for (int i = 0; i < n; i++) out[i] = a[i];
-    }
-    return out;
   }
 
   /**
